@@ -1,0 +1,33 @@
+# riep: the two commands a newcomer needs are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+OUT    ?= out
+
+.PHONY: setup system run test workbooks bench clean
+
+setup: system $(VENV)/.installed
+
+system:
+	@bash scripts/setup-system.sh
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip==26.3
+	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
+	@touch $@
+
+run: setup
+	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/riep run workbook --out $(OUT)
+
+test: setup
+	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/pytest
+
+workbooks: setup
+	$(BIN)/riep build workbook/src --out workbook
+
+bench: setup
+	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) $(OUT)

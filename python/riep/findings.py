@@ -1,0 +1,142 @@
+"""Findings: what a rule reports, and the per-file and per-run reports that collect them.
+
+A :class:`Finding` is the one shape every job (check, reconcile, records, risks) returns.
+Amounts in ``expected``/``actual``/``difference`` are in the unit named by ``unit``
+(normally ``£k``); the ``message`` already writes them the way the workbooks do.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Iterable
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Severity",
+    "Finding",
+    "Summary",
+    "FileReport",
+    "RunReport",
+    "SCHEMA_VERSION",
+    "EXIT_OK",
+    "EXIT_FINDINGS",
+    "EXIT_UNUSABLE",
+]
+
+SCHEMA_VERSION = 1
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+class Severity(str, Enum):
+    """How much a finding matters: errors fail a run, warnings only under ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+class Finding(BaseModel):
+    """One thing a rule found, pointing at the cell it is about."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str = Field(description="Stable rule ID, e.g. TOT-002.")
+    severity: Severity
+    file: str = Field(description="Path of the workbook as given.")
+    sheet: str | None = None
+    cell: str | None = Field(default=None, description="A1 address on `sheet`.")
+    scope: str | None = Field(default=None, description="What the finding is about: a theme, a stream, a year...")
+    expected: float | str | None = None
+    actual: float | str | None = None
+    difference: float | None = None
+    unit: str | None = Field(default=None, description="Unit of expected/actual/difference, e.g. £k.")
+    message: str = Field(description="One sentence for a finance officer.")
+
+
+class Summary(BaseModel):
+    """Counts by severity, plus whether the file could be read at all."""
+
+    errors: int = 0
+    warnings: int = 0
+    info: int = 0
+    unusable: bool = False
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding], unusable: bool = False) -> "Summary":
+        counts = {s: 0 for s in Severity}
+        for finding in findings:
+            counts[finding.severity] += 1
+        return cls(
+            errors=counts[Severity.ERROR],
+            warnings=counts[Severity.WARNING],
+            info=counts[Severity.INFO],
+            unusable=unusable,
+        )
+
+
+class FileReport(BaseModel):
+    """The findings for one file, or the reason it could not be used."""
+
+    path: str
+    job: str = "check"
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = Field(default=None, description="Why the file could not be used, if it could not.")
+
+    @property
+    def summary(self) -> Summary:
+        return Summary.of(self.findings, unusable=self.error is not None)
+
+    def sorted(self) -> "FileReport":
+        """A copy with findings in a stable order: severity, then sheet and cell, then rule."""
+        key = lambda f: (f.severity.rank, f.sheet or "", _cell_key(f.cell), f.rule, f.scope or "")  # noqa: E731
+        return self.model_copy(update={"findings": sorted(self.findings, key=key)})
+
+
+class RunReport(BaseModel):
+    """Everything one command produced, and the exit code it implies."""
+
+    files: list[FileReport] = Field(default_factory=list)
+
+    def exit_code(self, strict: bool = False) -> int:
+        if any(f.error for f in self.files):
+            return EXIT_UNUSABLE
+        for report in self.files:
+            s = report.summary
+            if s.errors or (strict and s.warnings):
+                return EXIT_FINDINGS
+        return EXIT_OK
+
+    def to_json_dict(self) -> dict:
+        """The documented, versioned JSON shape (see docs/json-schema.md)."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "files": [
+                {
+                    "path": r.path,
+                    "job": r.job,
+                    "error": r.error,
+                    "findings": [f.model_dump(mode="json") for f in r.findings],
+                    "summary": r.summary.model_dump(),
+                }
+                for r in self.files
+            ],
+        }
+
+
+def _cell_key(cell: str | None) -> tuple[int, int]:
+    """Sort A1 addresses by row, then column (``B10`` after ``B9``)."""
+    if not cell:
+        return (0, 0)
+    letters = "".join(ch for ch in cell if ch.isalpha())
+    digits = "".join(ch for ch in cell if ch.isdigit())
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ord(ch) - 64
+    return (int(digits or 0), col)

@@ -1,0 +1,78 @@
+"""Money: units (£, £k, £m), conversions, and writing amounts the way the workbooks do.
+
+Allocation tables are in £k, narrative figures in £m and ring-fenced grants in whole
+pounds. Everything is compared in £k; messages write amounts as ``£4,575k``,
+``£2.11m`` or ``£288,624`` as the unit asks.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import Enum
+
+__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "parse_unit"]
+
+
+class Unit(str, Enum):
+    """The three units money is written in."""
+
+    POUNDS = "£"
+    K = "£k"
+    M = "£m"
+
+    @property
+    def per_k(self) -> float:
+        """How many £k one of this unit is."""
+        return {"£": 0.001, "£k": 1.0, "£m": 1000.0}[self.value]
+
+
+_UNIT_WORDS = {
+    "£": Unit.POUNDS, "gbp": Unit.POUNDS, "pounds": Unit.POUNDS, "£s": Unit.POUNDS,
+    "£k": Unit.K, "k": Unit.K, "£000": Unit.K, "£000s": Unit.K, "£'000": Unit.K, "thousands": Unit.K,
+    "£m": Unit.M, "m": Unit.M, "£million": Unit.M, "£mn": Unit.M, "millions": Unit.M,
+}
+
+
+def parse_unit(text: object) -> Unit | None:
+    """``'£k'``, ``'£000'``, ``'£ m'`` ... to a :class:`Unit`; ``None`` if unrecognised."""
+    if text is None:
+        return None
+    key = str(text).strip().lower().replace(" ", "").replace(",", "")
+    return _UNIT_WORDS.get(key)
+
+
+def to_k(amount: float, unit: Unit) -> float:
+    """Convert an amount in ``unit`` to £k."""
+    return amount * unit.per_k
+
+
+def from_k(amount_k: float, unit: Unit) -> float:
+    """Convert an amount in £k to ``unit``."""
+    return amount_k / unit.per_k
+
+
+def _number(value: float, decimals: int) -> str:
+    text = f"{abs(value):,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_amount(amount: float, unit: Unit) -> str:
+    """Write an amount as the workbooks do: ``£4,575k``, ``£2.11m``, ``£288,624``."""
+    sign = "-" if amount < 0 and not math.isclose(amount, 0, abs_tol=1e-9) else ""
+    if unit is Unit.POUNDS:
+        return f"{sign}£{_number(amount, 2 if amount % 1 else 0)}"
+    if unit is Unit.M:
+        return f"{sign}£{_number(amount, 3)}m"
+    return f"{sign}£{_number(amount, 1)}k"
+
+
+def fmt_k(amount_k: float) -> str:
+    """Write a £k amount: ``£4,575k`` (one decimal place at most, trailing zeros dropped)."""
+    return fmt_amount(round(amount_k, 1), Unit.K)
+
+
+def fmt_signed_k(amount_k: float) -> str:
+    """A difference with its sign: ``+£78k`` / ``-£4,575k``."""
+    return ("+" if amount_k >= 0 else "") + fmt_k(amount_k)

@@ -1,0 +1,3 @@
+"""Workbook input and output (the shell around the rules): reading tables, writing sheets, LibreOffice."""
+
+__all__: list[str] = []

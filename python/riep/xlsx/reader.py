@@ -1,0 +1,251 @@
+"""Open a workbook and read its named Tables: python-calamine for values, openpyxl for a few cells.
+
+Values of whole tables come from python-calamine, which is several times faster than
+openpyxl. openpyxl is used only for the handful of cells whose formulas or error values
+matter (total cells, and blanks that might hide an error value, which calamine reads as
+empty). Every way a file can be unusable becomes one :class:`~riep.errors.InputError`
+sentence naming the file, sheet and cell.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import python_calamine as pc
+
+from riep.errors import InputError
+from riep.table import TableData, TableSpec, col_index, col_letter, is_error_value, match_headers
+
+__all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
+
+_CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+@dataclass
+class CellInfo:
+    """A cell as openpyxl sees it: cached value (``None`` if never calculated) and formula text."""
+
+    value: object
+    formula: str | None
+
+
+@dataclass
+class Workbook:
+    """An opened workbook: its path, the calamine reader, and the tables it defines."""
+
+    path: Path
+    book: pc.CalamineWorkbook
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def table_names(self) -> list[str]:
+        return list(self.book.table_names)
+
+    def has_table(self, name: str) -> bool:
+        return _find_table_name(self.table_names, name) is not None
+
+
+def open_workbook(path: str | Path) -> Workbook:
+    """Open ``path`` for reading, or raise an :class:`InputError` saying why it can't be used."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", file=path)
+    if path.is_dir():
+        raise InputError("is a folder, not a workbook", file=path)
+    suffix = path.suffix.lower()
+    if suffix in {".csv", ".txt", ".tsv"}:
+        raise InputError(
+            f"is a {suffix[1:].upper()} file, not an Excel workbook; open it in Excel and save it as .xlsx",
+            file=path,
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith(_CFB_MAGIC):
+        if _ENCRYPTED_MARK in head:
+            raise InputError(
+                "is password-protected; open it in Excel, remove the password (File > Info > Protect "
+                "Workbook > Encrypt with Password) and save a copy for riep",
+                file=path,
+            )
+        raise InputError("is an old-style .xls workbook; open it in Excel and save it as .xlsx", file=path)
+    if not zipfile.is_zipfile(path):
+        raise InputError("is not an Excel workbook (.xlsx): its contents are not a workbook package", file=path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            bad = zf.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise InputError(f"is damaged and cannot be opened ({exc})", file=path) from None
+    if bad is not None:
+        raise InputError(f"is damaged and cannot be opened (part {bad} is corrupt)", file=path)
+    if "xl/workbook.xml" not in names:
+        raise InputError("is damaged or not an Excel workbook: it has no workbook part", file=path)
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
+    except pc.PasswordError:
+        raise InputError("is password-protected; remove the password and save a copy for riep", file=path) from None
+    except Exception as exc:  # calamine raises several unrelated types for damaged files
+        raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
+    return Workbook(path=path, book=book)
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def _find_table_name(names: list[str], wanted: str) -> str | None:
+    low = wanted.lower()
+    return next((n for n in names if n.lower() == low), None)
+
+
+def read_table(
+    wb: Workbook,
+    spec: TableSpec,
+    *,
+    aliases: dict[str, list[str]] | None = None,
+    required: bool = True,
+    check_columns: tuple[str, ...] = (),
+) -> TableData | None:
+    """Read the named Table ``spec.name`` against its contract.
+
+    ``check_columns`` are value columns (amounts, dates) whose blank cells are looked at again
+    with openpyxl, because calamine reads an error value such as ``#REF!`` as empty.
+    Raises :class:`InputError` for a missing table (when ``required``), a missing header or
+    cells merged across the table.
+    """
+    actual = _find_table_name(wb.table_names, spec.name)
+    if actual is None:
+        if not required:
+            return None
+        found = ", ".join(wb.table_names) or "none"
+        raise InputError(
+            f"has no Excel Table named '{spec.name}' (tables found: {found}); select the range and use "
+            f"Insert > Table, then name it {spec.name} under Table Design",
+            file=wb.path,
+        )
+    try:
+        table = wb.book.get_table_by_name(actual)
+        rows = table.to_python()
+    except Exception as exc:
+        raise InputError(f"table '{actual}' cannot be read ({_short(exc)})", file=wb.path) from None
+    sheet = table.sheet
+    first_row0, first_col0 = table.start
+    header_row = first_row0  # the header sits just above the first data row (1-based == 0-based data start)
+    mapping = match_headers(
+        spec,
+        list(table.columns),
+        file=str(wb.path),
+        sheet=sheet,
+        header_row=header_row,
+        first_col=first_col0,
+        extra_aliases=aliases,
+    )
+    width = len(table.columns)
+    rows = [list(r) + [""] * (width - len(r)) for r in rows]
+    frame = pd.DataFrame(rows, columns=[f"c{i}" for i in range(width)]) if rows else pd.DataFrame(
+        columns=[f"c{i}" for i in range(width)]
+    )
+    data = pd.DataFrame({name: frame[f"c{idx - first_col0}"] for name, idx in mapping.items()})
+    data = data.replace({"": None})
+    data["_row"] = range(header_row + 1, header_row + 1 + len(rows))
+    data = data.reset_index(drop=True)
+    # a table the user emptied keeps one blank row: drop rows where every contract cell is blank
+    contract = [c for c in mapping]
+    if len(data):
+        data = data[data[contract].notna().any(axis=1)].reset_index(drop=True)
+    result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
+    if data[contract].isna().any().any() if len(data) else False:
+        _check_merged(wb, result, len(rows))
+    blanks = [
+        result.cell(col, int(r))
+        for col in check_columns
+        if col in mapping
+        for r in data.loc[data[col].isna(), "_row"]
+    ]
+    if blanks:
+        info = read_cells(wb.path, sheet, blanks)
+        for addr, cell in info.items():
+            if cell.formula or is_error_value(cell.value):
+                col_name = next(c for c in check_columns if c in mapping and addr.rstrip("0123456789") == col_letter(mapping[c]))
+                row = int(addr[len(col_letter(mapping[col_name])):])
+                value = cell.value if cell.value is not None else _formula_error(cell.formula)
+                data.loc[data["_row"] == row, col_name] = value
+                if cell.formula:
+                    result.formulas[addr] = cell.formula
+    return result
+
+
+def _formula_error(formula: str | None) -> str | None:
+    """A formula with no cached value: report the error it contains, if any (e.g. ``=#REF!+1``)."""
+    if not formula:
+        return None
+    m = re.search(r"#(REF!|VALUE!|NAME\?|DIV/0!|N/A|NUM!|NULL!)", formula, re.I)
+    return m.group(0).upper() if m else None
+
+
+def _check_merged(wb: Workbook, table: TableData, n_rows: int) -> None:
+    try:
+        merged = wb.book.get_sheet_by_name(table.sheet).merged_cell_ranges or []
+    except Exception:
+        return
+    lo_col = min(table.columns.values())
+    hi_col = max(table.columns.values())
+    top, bottom = table.header_row, table.header_row + n_rows
+    for (r1, c1), (r2, c2) in merged:
+        if r2 + 1 >= top and r1 + 1 <= bottom and c2 >= lo_col and c1 <= hi_col:
+            ref = f"{col_letter(c1)}{r1 + 1}:{col_letter(c2)}{r2 + 1}"
+            raise InputError(
+                f"cells {ref} are merged across table '{table.name}'; unmerge them (Home > Merge & Center) "
+                "so every row has its own value",
+                file=wb.path,
+                sheet=table.sheet,
+                cell=f"{col_letter(c1)}{r1 + 1}",
+            )
+
+
+_ADDR = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def read_cells(path: str | Path, sheet: str, addresses: list[str]) -> dict[str, CellInfo]:
+    """Cached value and formula of a few cells, via openpyxl in read-only mode (two quick passes)."""
+    import openpyxl
+
+    wanted: dict[tuple[int, int], str] = {}
+    for addr in addresses:
+        m = _ADDR.match(addr)
+        if m:
+            wanted[(int(m.group(2)), col_index(m.group(1)) + 1)] = addr
+    if not wanted:
+        return {}
+    lo = min(r for r, _ in wanted)
+    hi = max(r for r, _ in wanted)
+    lo_c = min(c for _, c in wanted)
+    hi_c = max(c for _, c in wanted)
+    out: dict[str, CellInfo] = {a: CellInfo(None, None) for a in wanted.values()}
+    for data_only in (True, False):
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        try:
+            ws = wb[sheet]
+            for row in ws.iter_rows(min_row=lo, max_row=hi, min_col=lo_c, max_col=hi_c):
+                for cell in row:
+                    addr = wanted.get((getattr(cell, "row", None), getattr(cell, "column", None)))
+                    if addr is None:
+                        continue
+                    if data_only:
+                        out[addr].value = cell.value
+                    elif isinstance(cell.value, str) and cell.value.startswith("="):
+                        out[addr].formula = cell.value
+                    elif cell.value is not None and not isinstance(cell.value, (str, int, float)):
+                        out[addr].formula = str(getattr(cell.value, "text", cell.value))
+        finally:
+            wb.close()
+    return out

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system tools riep's tests and reports need, from Debian's packages:
+# LibreOffice Calc (headless recalculation and PDF export) and poppler-utils (pdftotext/pdftoppm).
+# Idempotent: does nothing when they are already there.
+set -euo pipefail
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "Installing ${need[*]} (Debian packages)..." >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
