@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
@@ -27,6 +28,7 @@ __all__ = [
     "col_index",
     "ERROR_VALUES",
     "is_error_value",
+    "TableSource",
 ]
 
 ERROR_VALUES = ("#REF!", "#VALUE!", "#NAME?", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
@@ -149,3 +151,35 @@ def _claimed(header: str, spec: TableSpec, extra: dict[str, list[str]]) -> bool:
         if header in {norm_header(w) for w in (col.name, *col.aliases, *extra.get(col.name, []))}:
             return True
     return False
+
+
+class TableSource(Protocol):
+    """Where tables come from: an .xlsx file (``riep.xlsx.reader.Workbook``) or the workbook open in
+    Excel (the add-in's book JSON). Jobs read through this, so the CLI and the add-in share every rule."""
+
+    @property
+    def file(self) -> str:
+        """The name findings use for this workbook."""
+        ...
+
+    @property
+    def table_names(self) -> list[str]: ...
+
+    def has_table(self, name: str) -> bool: ...
+
+    def table(
+        self,
+        spec: TableSpec,
+        *,
+        aliases: dict[str, list[str]] | None = None,
+        required: bool = True,
+        value_columns: tuple[str, ...] = (),
+        formula_columns: tuple[str, ...] = (),
+    ) -> TableData | None:
+        """Read one named table against its contract.
+
+        ``value_columns``: amount/date columns whose blank cells must be looked at again for
+        error values. ``formula_columns``: columns whose formulas are wanted (total cells);
+        their formulas land in ``TableData.formulas`` and their cached values in the frame.
+        """
+        ...

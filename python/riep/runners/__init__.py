@@ -1,3 +1,3 @@
-"""Runners: the shell that reads a workbook, calls a job\x27s rules and writes its reports."""
+"""Runners: the shell that reads a workbook, calls a job's rules and writes its reports."""
 
 __all__: list[str] = []

@@ -49,8 +49,27 @@ class Workbook:
     def table_names(self) -> list[str]:
         return list(self.book.table_names)
 
+    @property
+    def file(self) -> str:
+        return str(self.path)
+
     def has_table(self, name: str) -> bool:
         return _find_table_name(self.table_names, name) is not None
+
+    def table(
+        self,
+        spec: TableSpec,
+        *,
+        aliases: dict[str, list[str]] | None = None,
+        required: bool = True,
+        value_columns: tuple[str, ...] = (),
+        formula_columns: tuple[str, ...] = (),
+    ) -> TableData | None:
+        """Read one named table (see :class:`riep.table.TableSource`)."""
+        return read_table(
+            self, spec, aliases=aliases, required=required,
+            value_columns=value_columns, formula_columns=formula_columns,
+        )
 
 
 def open_workbook(path: str | Path) -> Workbook:
@@ -113,12 +132,15 @@ def read_table(
     *,
     aliases: dict[str, list[str]] | None = None,
     required: bool = True,
-    check_columns: tuple[str, ...] = (),
+    value_columns: tuple[str, ...] = (),
+    formula_columns: tuple[str, ...] = (),
 ) -> TableData | None:
     """Read the named Table ``spec.name`` against its contract.
 
-    ``check_columns`` are value columns (amounts, dates) whose blank cells are looked at again
+    ``value_columns`` are value columns (amounts, dates) whose blank cells are looked at again
     with openpyxl, because calamine reads an error value such as ``#REF!`` as empty.
+    ``formula_columns`` (total cells: keep them few) are read entirely with openpyxl, giving
+    each cell's formula and the value Excel last calculated (``None`` if never calculated).
     Raises :class:`InputError` for a missing table (when ``required``), a missing header or
     cells merged across the table.
     """
@@ -165,22 +187,23 @@ def read_table(
     result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
     if data[contract].isna().any().any() if len(data) else False:
         _check_merged(wb, result, len(rows))
-    blanks = [
+    probe = [
         result.cell(col, int(r))
-        for col in check_columns
-        if col in mapping
+        for col in value_columns
+        if col in mapping and col not in formula_columns
         for r in data.loc[data[col].isna(), "_row"]
-    ]
-    if blanks:
-        info = read_cells(wb.path, sheet, blanks)
-        for addr, cell in info.items():
-            if cell.formula or is_error_value(cell.value):
-                col_name = next(c for c in check_columns if c in mapping and addr.rstrip("0123456789") == col_letter(mapping[c]))
-                row = int(addr[len(col_letter(mapping[col_name])):])
+    ] + [result.cell(col, int(r)) for col in formula_columns if col in mapping for r in data["_row"]]
+    if probe:
+        by_addr = {result.cell(col, int(r)): (col, int(r)) for col in mapping for r in data["_row"]}
+        for addr, cell in read_cells(wb.path, sheet, probe).items():
+            col_name, row = by_addr[addr]
+            if col_name in formula_columns or cell.formula or is_error_value(cell.value):
                 value = cell.value if cell.value is not None else _formula_error(cell.formula)
+                if data[col_name].dtype != object:
+                    data[col_name] = data[col_name].astype(object)
                 data.loc[data["_row"] == row, col_name] = value
-                if cell.formula:
-                    result.formulas[addr] = cell.formula
+            if cell.formula:
+                result.formulas[addr] = cell.formula
     return result
 
 

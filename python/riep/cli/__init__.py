@@ -1,0 +1,51 @@
+"""The ``riep`` command line. Each command is a few lines in its own module calling the library.
+
+:func:`main` is the one place where a :class:`~riep.errors.RiepError` becomes a one-line
+message on stderr and exit code 2; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from riep import __version__
+from riep.errors import RiepError
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="riep")
+def cli() -> None:
+    """Check, reconcile and report on the partnership's Excel workbooks."""
+
+
+def _register() -> None:
+    from riep.cli import build, check, rules, run
+
+    for module in (check, run, build, rules):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``riep`` console script."""
+    try:
+        cli.main(args=argv, prog_name="riep", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except RiepError as exc:
+        click.echo(exc.message, err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)
+    sys.exit(0)

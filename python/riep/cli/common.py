@@ -1,0 +1,104 @@
+"""What the job commands share: common options, expanding folders, running a job over files, output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import click
+
+from riep.errors import InputError, RiepError
+from riep.findings import FileReport, RunReport
+from riep.output import FORMATS, render
+from riep.runners.base import Context, Job
+from riep.settings import load_settings
+from riep.xlsx.reader import open_workbook
+from riep.xlsx.writer import write_result_copy
+
+__all__ = ["output_options", "context_options", "expand_paths", "run_job", "run_job_command", "emit", "make_context"]
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def output_options(f: F) -> F:
+    """``--format``, ``--output``, ``--strict``, ``--write-sheet``."""
+    f = click.option("--write-sheet", "write_sheet", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write a copy of the workbook with the results sheet to this file "
+                          "(the input is never modified). One input file only.")(f)
+    f = click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")(f)
+    f = click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write the report to this file instead of the terminal.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                     help="table: readable; json: schema 1 (docs/json-schema.md); junit: for CI systems.")(f)
+    return f
+
+
+def context_options(f: F) -> F:
+    """``--config`` and ``--as-of``."""
+    f = click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+                     help="Judge dates against this day (YYYY-MM-DD) instead of today.")(f)
+    f = click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Settings file (default: ./riep.toml if present).")(f)
+    return f
+
+
+def make_context(config: Path | None, as_of: dt.datetime | None, allocation: Path | None = None) -> Context:
+    return Context(
+        settings=load_settings(config),
+        as_of=as_of.date() if as_of else dt.date.today(),
+        allocation=allocation,
+    )
+
+
+def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given; folders become the .xlsx files in them (Excel's ~$ lock files skipped)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(x for x in p.glob("*.xlsx") if not x.name.startswith("~$")))
+        else:
+            out.append(p)
+    if not out:
+        raise InputError("no .xlsx workbooks found in " + ", ".join(str(p) for p in paths))
+    return out
+
+
+def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None) -> FileReport:
+    """Run one job on one file; an unusable file becomes a report with ``error`` set."""
+    try:
+        wb = open_workbook(path)
+        report = job.evaluate(wb, ctx)
+        if write_sheet is not None:
+            write_result_copy(path, write_sheet, job.result_sheets(wb, report, ctx))
+        return report
+    except RiepError as exc:
+        return FileReport(path=str(path), job=job.name, error=exc.message)
+
+
+def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:
+    """Print or write the report, then exit with the report's code."""
+    text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
+    if output is not None:
+        from riep.xlsx.writer import atomic_write_text
+
+        atomic_write_text(output, text)
+    else:
+        click.echo(text, nl=False)
+    if fmt != "table" or output is not None:  # the table already shows them; keep them on stderr otherwise
+        for fr in report.files:
+            if fr.error:
+                click.echo(fr.error, err=True)
+    sys.exit(report.exit_code(strict))
+
+
+def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
+                    write_sheet: Path | None, ctx: Context) -> None:
+    """The body of every job command: expand, run each file, emit."""
+    files = expand_paths(paths)
+    if write_sheet is not None and len(files) != 1:
+        raise InputError("--write-sheet takes exactly one input workbook")
+    report = RunReport(files=[run_job(job, f, ctx, write_sheet) for f in files])
+    emit(report, fmt, output, strict)
+

@@ -1,0 +1,20 @@
+"""``riep rules``: list every rule, or print the rules reference as Markdown."""
+
+from __future__ import annotations
+
+import click
+
+from riep.rules import all_rules, rules_markdown
+
+__all__ = ["command"]
+
+
+@click.command("rules")
+@click.option("--markdown", is_flag=True, help="Print docs/rules.md.")
+def command(markdown: bool) -> None:
+    """List every rule with its ID, severity and job."""
+    if markdown:
+        click.echo(rules_markdown(), nl=False)
+        return
+    for r in all_rules():
+        click.echo(f"{r.id:10} {r.severity.value:8} {r.job:10} {r.title}")

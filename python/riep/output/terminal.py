@@ -1,0 +1,50 @@
+"""The default, human-readable output: a table of findings per file and a one-line summary."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+
+from riep.findings import RunReport, Severity
+
+__all__ = ["render_terminal", "summary_line"]
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def summary_line(report: RunReport) -> str:
+    """``2 files: 3 errors, 2 warnings, 4 notes; 1 file could not be read``."""
+    n = len(report.files)
+    e = sum(f.summary.errors for f in report.files)
+    w = sum(f.summary.warnings for f in report.files)
+    i = sum(f.summary.info for f in report.files)
+    bad = sum(1 for f in report.files if f.error)
+    text = f"{n} file{'s' * (n != 1)}: {e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} note{'s' * (i != 1)}"
+    if bad:
+        text += f"; {bad} file{'s' * (bad != 1)} could not be read"
+    return text
+
+
+def render_terminal(report: RunReport, *, color: bool = False, width: int = 160) -> str:
+    """Findings as a table per file, errors first."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
+    for fr in report.files:
+        if fr.error:
+            console.print(f"[bold red]Cannot read[/] {fr.error}" if color else f"Cannot read: {fr.error}")
+            continue
+        console.print(f"{fr.path} ({fr.job})", style="bold" if color else None)
+        if not fr.findings:
+            console.print("  no findings")
+            continue
+        table = Table(show_header=True, header_style="bold", show_lines=False, pad_edge=False, box=None)
+        for name, kw in (("Severity", {}), ("Rule", {}), ("Where", {}), ("Message", {"overflow": "fold"})):
+            table.add_column(name, **kw)
+        for f in fr.sorted().findings:
+            where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
+            table.add_row(f.severity.value, f.rule, where, f.message, style=_STYLE[f.severity] if color else None)
+        console.print(table)
+    console.print(summary_line(report))
+    return buf.getvalue()

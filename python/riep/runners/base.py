@@ -1,0 +1,52 @@
+"""What a job is: a name, the workbooks it recognises, and how it runs over a table source.
+
+Every job (check, reconcile, records, risks) is one :class:`Job`. ``evaluate`` works on a
+:class:`~riep.table.TableSource`, so the CLI (reading an .xlsx) and the Excel add-in
+(reading the open workbook) run exactly the same rules. ``result_sheets`` turns the
+findings into neutral :class:`~riep.sheets.SheetContent` that the openpyxl writer
+(``--write-sheet``) and the add-in both render; ``write_reports`` writes any further files
+(PDFs, a records workbook) for ``riep run``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from riep.findings import FileReport
+from riep.settings import Settings
+from riep.sheets import SheetContent
+from riep.table import TableSource
+
+__all__ = ["Context", "Job"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every job may need besides the workbook: settings, the date to judge against, other files."""
+
+    settings: Settings = field(default_factory=Settings)
+    as_of: dt.date = field(default_factory=dt.date.today)
+    allocation: Path | None = None  # the financial-allocation workbook, for jobs that read it too
+
+
+@dataclass(frozen=True)
+class Job:
+    """One job ``riep run`` knows.
+
+    - ``recognises(source)``: does this workbook have the tables this job needs?
+    - ``evaluate(source, ctx)``: the findings (a :class:`FileReport`).
+    - ``result_sheets(source, report, ctx)``: the sheets written into a copy of the workbook
+      (``--write-sheet``) or by the ribbon button into the open workbook.
+    - ``write_reports(path, report, ctx, out_dir)``: further files for ``riep run`` (optional);
+      returns what it wrote.
+    """
+
+    name: str
+    title: str
+    recognises: Callable[[TableSource], bool]
+    evaluate: Callable[[TableSource, Context], FileReport]
+    result_sheets: Callable[[TableSource, FileReport, Context], list[SheetContent]]
+    write_reports: Callable[[Path, FileReport, Context, Path], list[Path]] | None = None

@@ -1,0 +1,150 @@
+"""Result sheets as plain data, written by openpyxl (``--write-sheet``) or by the Excel add-in.
+
+A job describes the sheet it produces once, as :class:`SheetContent`: columns, rows (a
+string starting with ``=`` is a live formula), in-workbook hyperlinks, row fills, the cells
+of the source sheets to highlight, and optional pictures and charts. Both writers render the
+same content, so the ribbon button and the CLI write the same findings.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from riep.findings import FileReport, Severity
+
+__all__ = [
+    "Column",
+    "Link",
+    "Picture",
+    "Chart",
+    "SheetContent",
+    "SEVERITY_FILL",
+    "HIGHLIGHT_FILL",
+    "findings_sheet",
+    "FINDING_COLUMNS",
+]
+
+SEVERITY_FILL = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.INFO: "DDEBF7"}
+HIGHLIGHT_FILL = SEVERITY_FILL
+
+
+class Column(BaseModel):
+    """A result column: header, width in characters, Excel number format."""
+
+    name: str
+    width: float = 14
+    number_format: str | None = None
+
+
+class Link(BaseModel):
+    """A place in the workbook: ``sheet`` and A1 ``cell``."""
+
+    sheet: str
+    cell: str
+
+    @property
+    def target(self) -> str:
+        """Hyperlink location text, e.g. ``'Allocation'!E31``."""
+        return f"'{self.sheet}'!{self.cell}"
+
+
+class Picture(BaseModel):
+    """A PNG placed on the sheet with its top-left corner at ``anchor``."""
+
+    anchor: str
+    png: bytes
+    width_px: int | None = None
+    height_px: int | None = None
+
+
+class Chart(BaseModel):
+    """A native Excel chart over ranges of this sheet: ``kind`` is ``column`` or ``bar``."""
+
+    kind: str = "column"
+    title: str
+    anchor: str
+    categories: str = Field(description="A1 range of category labels on this sheet, e.g. A5:A10.")
+    values: list[str] = Field(description="A1 ranges of the series values on this sheet.")
+    series_names: list[str] = Field(default_factory=list)
+    y_title: str | None = None
+    stacked: bool = False
+    invisible_series: list[int] = Field(default_factory=list, description="Series drawn without fill (waterfall bases).")
+
+
+class SheetContent(BaseModel):
+    """One result sheet."""
+
+    name: str
+    title: str
+    subtitle: str | None = None
+    table_name: str | None = Field(default=None, description="Write the rows as an Excel Table with this name.")
+    columns: list[Column]
+    rows: list[list[object]] = Field(default_factory=list)
+    links: dict[tuple[int, int], Link] = Field(
+        default_factory=dict, description="(row index, column index) of a result cell -> where it links to."
+    )
+    row_fills: dict[int, str] = Field(default_factory=dict, description="Row index -> RGB fill.")
+    highlights: dict[str, list[Link]] = Field(
+        default_factory=dict, description="RGB fill -> source cells to highlight (format only, never values)."
+    )
+    pictures: list[Picture] = Field(default_factory=list)
+    charts: list[Chart] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Lines written under the table.")
+    landscape: bool = True
+
+    @property
+    def first_row(self) -> int:
+        """Excel row of the header (title, subtitle and a blank line come first)."""
+        return 4 if self.subtitle else 3
+
+
+FINDING_COLUMNS = [
+    Column(name="Severity", width=10),
+    Column(name="Rule", width=10),
+    Column(name="Sheet", width=14),
+    Column(name="Cell", width=8),
+    Column(name="Scope", width=24),
+    Column(name="Expected", width=13, number_format="#,##0.0;-#,##0.0;0"),
+    Column(name="Actual", width=13, number_format="#,##0.0;-#,##0.0;0"),
+    Column(name="Difference", width=13, number_format="+#,##0.0;-#,##0.0;0"),
+    Column(name="Unit", width=6),
+    Column(name="Message", width=90),
+]
+
+
+def _value(v: float | str | None) -> object:
+    return v
+
+
+def findings_sheet(report: FileReport, *, name: str = "Checks", title: str = "Checks") -> SheetContent:
+    """The standard findings sheet: one row per finding, the Cell column linking to the cell."""
+    rows: list[list[object]] = []
+    links: dict[tuple[int, int], Link] = {}
+    fills: dict[int, str] = {}
+    highlights: dict[str, list[Link]] = {}
+    for i, f in enumerate(report.sorted().findings):
+        rows.append([
+            f.severity.value, f.rule, f.sheet or "", f.cell or "", f.scope or "",
+            _value(f.expected), _value(f.actual), f.difference, f.unit or "", f.message,
+        ])
+        fills[i] = SEVERITY_FILL[f.severity]
+        if f.sheet and f.cell:
+            link = Link(sheet=f.sheet, cell=f.cell)
+            links[(i, 3)] = link
+            if f.severity is not Severity.INFO:
+                highlights.setdefault(SEVERITY_FILL[f.severity], []).append(link)
+    s = report.summary
+    return SheetContent(
+        name=name,
+        title=title,
+        subtitle=f"{report.path}: {s.errors} errors, {s.warnings} warnings, {s.info} notes",
+        table_name=f"{name}Findings",
+        columns=FINDING_COLUMNS,
+        rows=rows,
+        links=links,
+        row_fills=fills,
+        highlights=highlights,
+    )
+
+
+
