@@ -44,7 +44,9 @@ def rule(id: str, severity: Severity | str, job: str, title: str, description: s
 
 def all_rules() -> list[Rule]:
     """Every declared rule, ordered by job then ID (importing the job modules declares them)."""
-    import riep.jobs  # noqa: F401  (declares every job's rules)
+    from riep.jobs import all_jobs
+
+    all_jobs()  # importing every job's modules declares its rules
 
     return sorted(_REGISTRY.values(), key=lambda r: (r.job, r.id))
 
@@ -65,7 +67,4 @@ def rules_markdown() -> str:
             job = r.job
             lines += [f"## `{job}`", "", "| ID | Severity | Rule | What it checks |", "|---|---|---|---|"]
         lines.append(f"| {r.id} | {r.severity.value} | {r.title} | {r.description} |")
-        nxt = [x for x in all_rules() if x.job == job]
-        if r is nxt[-1] or r == nxt[-1]:
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    return "\n".join(lines).replace("|\n## ", "|\n\n## ").rstrip() + "\n"

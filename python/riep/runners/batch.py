@@ -1,0 +1,71 @@
+"""``riep run``: every job on every workbook it recognises in a folder, reports written to one folder.
+
+For each workbook and each job that recognises it, the job's findings are collected, a copy
+of the workbook with the job's result sheets is written as ``<workbook>.<job>.xlsx`` and
+the job writes any further reports (PDFs, a records workbook). The whole run's findings go
+to ``findings.json`` (schema 1) and ``junit.xml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from riep.errors import InputError, RiepError
+from riep.findings import FileReport, RunReport
+from riep.jobs import all_jobs
+from riep.output import render_json, render_junit
+from riep.runners.base import Context
+from riep.xlsx.reader import Workbook, open_workbook
+from riep.xlsx.writer import atomic_write_text, write_result_copy
+
+__all__ = ["run_folder", "Progress"]
+
+Progress = Callable[[str, int, int], None]
+
+
+def _workbooks(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError("is not a folder of workbooks", file=folder)
+    found = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
+    if not found:
+        raise InputError("has no .xlsx workbooks", file=folder)
+    return found
+
+
+def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None = None) -> tuple[RunReport, list[Path]]:
+    """Run every job over ``folder``; returns the report and every file written into ``out``."""
+    paths = _workbooks(folder)
+    opened: dict[Path, Workbook | RiepError] = {}
+    for p in paths:
+        try:
+            opened[p] = open_workbook(p)
+        except RiepError as exc:
+            opened[p] = exc
+    if ctx.allocation is None:
+        check = next(j for j in all_jobs() if j.name == "check")
+        alloc = next((p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)), None)
+        ctx = replace(ctx, allocation=alloc)
+    plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
+    reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
+                                 for p, e in opened.items() if isinstance(e, RiepError)]
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for k, (path, job) in enumerate(plan, start=1):
+        if progress:
+            progress(f"{job.title}: {path.name}", k, len(plan))
+        wb = opened[path]
+        assert isinstance(wb, Workbook)
+        try:
+            report = job.evaluate(wb, ctx)
+            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
+            if job.write_reports is not None:
+                written += job.write_reports(path, report, ctx, out)
+        except RiepError as exc:
+            report = FileReport(path=str(path), job=job.name, error=exc.message)
+        reports.append(report)
+    run = RunReport(files=reports)
+    written.append(atomic_write_text(out / "findings.json", render_json(run)))
+    written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
+    return run, written

@@ -1,0 +1,156 @@
+"""Writing workbooks safely, and rendering :class:`~riep.sheets.SheetContent` with openpyxl.
+
+Nothing is ever half-written: every file goes to a temporary file in the destination folder
+and is renamed into place only when complete. The input workbook is never modified:
+``write_result_copy`` refuses to write over it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook as XlWorkbook
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from riep.errors import InputError
+from riep.sheets import SheetContent
+from riep.table import col_letter
+
+__all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
+
+
+def atomic_write(dest: str | Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp)`` for a temporary path beside ``dest``, then rename it to ``dest``."""
+    dest = Path(dest)
+    if dest.parent and not dest.parent.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def atomic_save(wb: XlWorkbook, dest: str | Path) -> Path:
+    """Save an openpyxl workbook to ``dest`` atomically."""
+    return atomic_write(dest, lambda tmp: wb.save(tmp))
+
+
+def atomic_write_text(dest: str | Path, text: str) -> Path:
+    """Write text to ``dest`` atomically (UTF-8)."""
+    return atomic_write(dest, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetContent]) -> Path:
+    """Copy ``src`` to ``dest`` with the result ``sheets`` added (replacing earlier runs' sheets)."""
+    src, dest = Path(src), Path(dest)
+    if dest.exists() and dest.resolve() == src.resolve():
+        raise InputError("is the input workbook; write the results to a different file", file=dest)
+    if dest.suffix.lower() != ".xlsx":
+        raise InputError("must end in .xlsx", file=dest)
+    wb = load_workbook(src)
+    for content in sheets:
+        render_sheet(wb, content)
+        apply_highlights(wb, content)
+    return atomic_save(wb, dest)
+
+
+def apply_highlights(wb: XlWorkbook, content: SheetContent) -> None:
+    """Fill the source cells a sheet reports on (format only: values are never touched)."""
+    for rgb, links in content.highlights.items():
+        fill = PatternFill("solid", start_color=rgb, end_color=rgb)
+        for link in links:
+            if link.sheet in wb.sheetnames:
+                wb[link.sheet][link.cell].fill = fill
+
+
+def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
+    """Write ``c`` as a sheet of ``wb`` (an existing sheet of that name is replaced)."""
+    index = None
+    if c.name in wb.sheetnames:
+        index = wb.sheetnames.index(c.name)
+        for ws in wb.worksheets:
+            for tname in list(ws.tables):
+                if ws.title == c.name:
+                    del ws.tables[tname]
+        del wb[c.name]
+    ws = wb.create_sheet(c.name, index)
+    ws["A1"] = c.title
+    ws["A1"].font = Font(bold=True, size=14)
+    if c.subtitle:
+        ws["A2"] = c.subtitle
+        ws["A2"].font = Font(italic=True)
+    top = c.first_row
+    for j, col in enumerate(c.columns):
+        cell = ws.cell(row=top, column=j + 1, value=col.name)
+        cell.font = Font(bold=True)
+        ws.column_dimensions[col_letter(j)].width = col.width
+    for i, row in enumerate(c.rows):
+        fill = c.row_fills.get(i)
+        for j, value in enumerate(row):
+            cell = ws.cell(row=top + 1 + i, column=j + 1, value=value)
+            fmt = c.columns[j].number_format if j < len(c.columns) else None
+            if fmt and isinstance(value, (int, float, str)) and (not isinstance(value, str) or value.startswith("=")):
+                cell.number_format = fmt
+            if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if fill:
+                cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
+    for (i, j), link in c.links.items():
+        cell = ws.cell(row=top + 1 + i, column=j + 1)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.target, display=str(cell.value or ""))
+        cell.font = Font(color="0563C1", underline="single")
+    last_row = top + max(len(c.rows), 1)
+    if c.table_name and c.columns:
+        ref = f"A{top}:{col_letter(len(c.columns) - 1)}{last_row}"
+        table = Table(displayName=c.table_name, ref=ref)
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
+        ws.add_table(table)
+    for k, note in enumerate(c.notes):
+        ws.cell(row=last_row + 2 + k, column=1, value=note)
+    for pic in c.pictures:
+        img = Image(io.BytesIO(pic.png))
+        if pic.width_px and pic.height_px:
+            img.width, img.height = pic.width_px, pic.height_px
+        ws.add_image(img, pic.anchor)
+    for ch in c.charts:
+        chart = BarChart()
+        chart.type = "bar" if ch.kind == "bar" else "col"
+        chart.title = ch.title
+        chart.grouping = "stacked" if ch.stacked else "clustered"
+        if ch.stacked:
+            chart.overlap = 100
+        if ch.y_title:
+            chart.y_axis.title = ch.y_title
+        for k, rng in enumerate(ch.values):
+            chart.add_data(Reference(ws, range_string=f"'{c.name}'!{rng}"), titles_from_data=False)
+            if k < len(ch.series_names):
+                from openpyxl.chart.series import SeriesLabel
+
+                chart.series[k].tx = SeriesLabel(v=ch.series_names[k])
+            if k in ch.invisible_series:
+                chart.series[k].graphicalProperties.noFill = True
+                chart.series[k].graphicalProperties.line.noFill = True
+        chart.set_categories(Reference(ws, range_string=f"'{c.name}'!{ch.categories}"))
+        chart.width, chart.height = 18, 9
+        ws.add_chart(chart, ch.anchor)
+    ws.freeze_panes = f"A{top + 1}"
+    ws.page_setup.orientation = "landscape" if c.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{top}:{top}"
