@@ -17,7 +17,11 @@ from riep.money import Unit, fmt_amount, fmt_k
 from riep.rules import rule
 from riep.settings import CheckSettings
 
-__all__ = ["EXPECTED_AS_RECEIVED", "DOUBLE_COUNT", "funding_total_findings", "transfers"]
+__all__ = ["FUNDING_VS_STREAMS", "EXPECTED_AS_RECEIVED", "DOUBLE_COUNT", "funding_total_findings", "transfers"]
+
+FUNDING_VS_STREAMS = rule("TOT-004", "error", "check", "Funding total does not match the streams",
+                          "The stated funding total differs from the sum of the year's funding streams "
+                          "(ring-fenced money channelled to partners is not part of it).")
 
 EXPECTED_AS_RECEIVED = rule(
     "RING-001", "error", "check", "Expected income counted as received",
@@ -54,8 +58,6 @@ def transfers(book: Book, year: str) -> list[tuple[Stream, object]]:
 
 def funding_total_findings(book: Book, year: str, funding, s: CheckSettings, out: list[Finding]) -> float | None:  # type: ignore[no-untyped-def]
     """TOT-004, RING-001 and RING-002 for ``year``; returns the money available in £k (or None)."""
-    from riep.checks.totals import FUNDING_VS_STREAMS
-
     streams = [st for st in book.funding if st.year == year and st.amount_k is not None]
     core = [st for st in streams if st.kind != "ring-fenced"]
     received = sum(st.amount_k for st in core if st.status == "received")  # type: ignore[misc]

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from riep.checks.formulas import audit, error_tokens
+from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
+from riep.checks.lines import LINE_TEXT
+from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
 from riep.checks.model import Book, Stated, norm_name, parse_amount
 from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
 from riep.errors import InputError
@@ -33,9 +36,6 @@ GRAND_VS_LINES = rule("TOT-002", "error", "check", "Grand total does not match t
 GRAND_VS_SUBTOTALS = rule("TOT-003", "error", "check", "Grand total does not match the subtotals",
                           "The stated grand total differs from the sum of the stated theme subtotals (checked when "
                           "every theme of the year has a stated subtotal).")
-FUNDING_VS_STREAMS = rule("TOT-004", "error", "check", "Funding total does not match the streams",
-                          "The stated funding total differs from the sum of the year's funding streams "
-                          "(ring-fenced money channelled to partners is not part of it).")
 AVAILABLE = rule("TOT-005", "error", "check", "Allocation against money available",
                  "The allocation (stated grand total, or the lines if none is stated) against the money available "
                  "(stated funding total, or the streams): over is an error, headroom is a note.")
@@ -48,9 +48,6 @@ STATED_BLANK = rule("TOT-008", "warning", "check", "Stated total is blank",
 FORMULA_RANGE = rule("FORM-001", "error", "check", "Total formula misses or takes in lines",
                      "A SUM / SUBTOTAL / SUMIF / SUMIFS total whose range or criteria leave out lines of its group "
                      "or take in lines of another group or year.")
-FORMULA_ERROR = rule("FORM-002", "error", "check", "Error value",
-                     "A cell showing an Excel error value (#REF!, #VALUE!, #NAME?, #DIV/0!, ...): the figure "
-                     "cannot be trusted until the formula is repaired.")
 TYPED_AMONG_FORMULAS = rule("FORM-003", "warning", "check", "Typed number among formula totals",
                             "A stated total typed as a number where the year's other totals are formulas: it will not "
                             "move when a line changes.")
@@ -111,8 +108,6 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
         elif s.amount.kind == "blank":
             out.append(STATED_BLANK.finding(f"{label} has no figure, so nothing is checked against it.", **common))
         elif s.amount.kind == "text":
-            from riep.checks.lines import LINE_TEXT
-
             out.append(LINE_TEXT.finding(f"{label} is the text '{s.amount.raw}' instead of a number.",
                                          actual=str(s.amount.raw), **common))
         elif s.amount.kind == "error":
@@ -176,8 +171,6 @@ def _diff(stated: float, expected: float, s: CheckSettings) -> float | None:
 
 def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> list[Finding]:
     """TOT-001 to TOT-007 for every year of the workbook."""
-    from riep.checks.ringfence import funding_total_findings
-
     out: list[Finding] = []
     t = book.stated_table
     lines = book.lines
