@@ -45,9 +45,10 @@ class CheckSettings(BaseModel):
         description="An amount declared in £k at or above this (£100m) looks like it was written in £.",
     )
     thousands_min: float = Field(
-        10.0,
+        100.0,
         ge=0,
-        description="A fractional amount declared in £k below this looks like it was written in £m (e.g. 15.81).",
+        description="A fractional amount declared in £k below this looks like it was written in £m (e.g. 15.81). "
+        "Whole numbers are never flagged: £65k lines are common.",
     )
     millions_max: float = Field(
         1000.0,

@@ -6,7 +6,7 @@ geometry of the Allocation and StatedTotals tables: plain ranges (``E3:E12``,
 (``Allocation[Amount (£k)]``), SUMIF/SUMIFS criteria (literal text, numbers, or a cell of the
 StatedTotals table such as the row's Scope), and ``+`` chains of cells. The result says which
 line rows (or subtotal rows) the formula covers and what it computes to, so the rules can
-compare coverage with the lines of the total's group. Anything it cannot follow is reported
+compare coverage with the lines of the total's group and work out its value. Anything it cannot follow is reported
 as not understood, never guessed.
 """
 
@@ -50,7 +50,6 @@ class Audit:
     understood: bool
     line_rows: set[int] = field(default_factory=set)
     stated_rows: set[int] = field(default_factory=set)
-    value: float | None = None
     reason: str = ""
 
 
@@ -241,15 +240,5 @@ def audit(formula: str, home_sheet: str, book: Book) -> Audit:
             lines, stated = cover
     except _NotUnderstood as exc:
         return Audit(understood=False, reason=str(exc))
-    return Audit(understood=True, line_rows=lines, stated_rows=stated, value=_value(lines, stated, book))
+    return Audit(understood=True, line_rows=lines, stated_rows=stated)
 
-
-def _value(lines: set[int], stated: set[int], book: Book) -> float | None:
-    frame = book.lines
-    total = float(frame.loc[frame["row"].isin(lines) & (frame["kind"] == "number"), "amount_k"].sum())
-    for s in book.stated:
-        if s.row in stated:
-            if s.amount.value is None:
-                return None
-            total += s.amount.value
-    return total

@@ -71,7 +71,7 @@ def line_findings(book: Book, s: CheckSettings) -> list[Finding]:
         label = _label(r.line, r.theme)
         cell = t.cell(_AMOUNT, row)
         common = dict(file=book.file, sheet=t.sheet, cell=cell, scope=r.theme or None, unit="£k")
-        if r.year is None:
+        if not isinstance(r.year, str):
             out.append(YEAR_UNREADABLE.finding(
                 f"{label} has year {year_label_error(r.year_raw)}.",
                 **{**common, "cell": t.cell("Year", row), "actual": _str(r.year_raw)}))

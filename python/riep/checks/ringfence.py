@@ -107,7 +107,7 @@ def funding_total_findings(book: Book, year: str, funding, s: CheckSettings, out
             return received
     d = stated - all_core
     out.append(FUNDING_VS_STREAMS.finding(
-        f"The {year} funding total states {fmt_k(stated)} but its {len(core)} funding streams add up to "
+        f"The {year} funding total states {fmt_k(stated)} but the year's funding streams add up to "
         f"{fmt_k(all_core)}, a difference of {fmt_k(d)}.",
         expected=all_core, actual=stated, difference=d, **common))
     return all_core if t is not None else None

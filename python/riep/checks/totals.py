@@ -19,6 +19,7 @@ from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
 from riep.errors import InputError
 from riep.findings import Finding, Severity
 from riep.money import fmt_k
+from riep.text import plural, total_label
 from riep.rules import rule
 from riep.settings import CheckSettings
 
@@ -73,12 +74,16 @@ def _cell(book: Book, s: Stated) -> str:
 def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
     """Each stated total's figure; reports blanks, text, error values and formula problems into ``out``."""
     t = book.stated_table
-    values: list[StatedValue] = []
     if t is None:
-        return values
-    for s in book.stated:
+        return []
+    known: dict[int, float | None] = {s.row: s.amount.value for s in book.stated}
+    audits = {s.row: audit(s.formula, t.sheet, book) for s in book.stated if s.formula}
+    # totals of other totals (a grand total summing the subtotals) are worked out last
+    order = sorted(book.stated, key=lambda s: bool(s.row in audits and audits[s.row].stated_rows))
+    by_row: dict[int, StatedValue] = {}
+    for s in order:
         cell = _cell(book, s)
-        label = f"The {s.scope or 'unnamed'} total" + (f" for {s.year}" if s.year else "")
+        label = total_label(s.scope, s.year)
         common = dict(file=book.file, sheet=t.sheet, cell=cell, scope=s.scope or None, unit="£k")
         value = s.amount.value
         if s.formula:
@@ -88,20 +93,20 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
                 out.append(FORMULA_ERROR.finding(
                     f"{label} shows {shown}: its formula {s.formula} refers to something that no longer exists "
                     "or cannot be calculated.", actual=str(shown), **common))
-                values.append(StatedValue(s, None, cell))
+                known[s.row] = None
+                by_row[s.row] = StatedValue(s, None, cell)
                 continue
-            a = audit(s.formula, t.sheet, book)
+            a = audits[s.row]
             if value is None:
-                if a.understood and a.value is not None:
-                    value = a.value
-                else:
+                value = _evaluate(book, a, known) if a.understood else None
+                if value is None:
                     why = f" ({a.reason})" if a.reason else ""
                     out.append(FORMULA_UNCHECKED.finding(
                         f"{label} is a formula ({s.formula}) that has never been calculated and cannot be "
                         f"evaluated by riep{why}; open the workbook in Excel and save it.", **common))
             elif not a.understood:
                 out.append(FORMULA_UNCHECKED.finding(
-                    f"{label} formula {s.formula} cannot be followed ({a.reason}), so its range is not audited.",
+                    f"{label} ({s.formula}) cannot be followed ({a.reason}), so its range is not audited.",
                     severity=Severity.INFO, **common))
             if a.understood:
                 _range_findings(book, s, a.line_rows, a.stated_rows, label, common, out)
@@ -113,18 +118,31 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
         elif s.amount.kind == "error":
             out.append(FORMULA_ERROR.finding(f"{label} shows {s.amount.raw} instead of a figure.",
                                              actual=str(s.amount.raw), **common))
-        values.append(StatedValue(s, value, cell))
+        known[s.row] = value
+        by_row[s.row] = StatedValue(s, value, cell)
+    values = [by_row[s.row] for s in book.stated]
     for year in {s.year for s in book.stated}:
         mine = [s for s in book.stated if s.year == year]
         if any(s.formula for s in mine):
             for s in mine:
-                if not s.formula and s.amount.kind == "number":
+                if not s.formula and s.amount.kind == "number" and norm_name(s.scope) != norm_name(FUNDING_TOTAL):
                     out.append(TYPED_AMONG_FORMULAS.finding(
-                        f"The {s.scope} total for {year} is a typed number ({fmt_k(s.amount.value or 0)}) while the "
+                        f"{total_label(s.scope, year)} is a typed number ({fmt_k(s.amount.value or 0)}) while the "
                         "year's other totals are formulas, so it will not move when a line changes.",
                         file=book.file, sheet=t.sheet, cell=_cell(book, s), scope=s.scope, unit="£k",
                         actual=s.amount.value))
     return values
+
+
+def _evaluate(book: Book, a, known: dict[int, float | None]) -> float | None:  # type: ignore[no-untyped-def]
+    """What an understood formula computes to, using the lines and the totals already worked out."""
+    frame = book.lines
+    total = float(frame.loc[frame["row"].isin(a.line_rows) & (frame["kind"] == "number"), "amount_k"].sum())
+    for row in a.stated_rows:
+        if known.get(row) is None:
+            return None
+        total += known[row]  # type: ignore[operator]
+    return total
 
 
 def _group_rows(book: Book, s: Stated) -> tuple[set[int], set[int]]:
@@ -157,11 +175,11 @@ def _range_findings(book: Book, s: Stated, line_rows: set[int], stated_rows: set
     if missing:
         names = ", ".join(describe.get(r, f"row {r}") for r in sorted(missing))
         out.append(FORMULA_RANGE.finding(
-            f"{label} formula {s.formula} leaves out {len(missing)} of its {what}: {names}.", **common))
+            f"{label} ({s.formula}) leaves out {plural(len(missing), what[:-1])} of its group: {names}.", **common))
     if extra:
         names = ", ".join(describe.get(r, f"row {r}") for r in sorted(extra))
         out.append(FORMULA_RANGE.finding(
-            f"{label} formula {s.formula} takes in {len(extra)} {what} of another group: {names}.", **common))
+            f"{label} ({s.formula}) takes in {plural(len(extra), what[:-1])} of another group: {names}.", **common))
 
 
 def _diff(stated: float, expected: float, s: CheckSettings) -> float | None:
@@ -203,7 +221,7 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                 gap = (f"{fmt_k(d)} of it is not itemised in any line" if d > 0
                        else f"the lines come to {fmt_k(-d)} more than the subtotal")
                 out.append(SUBTOTAL.finding(
-                    f"The {v.stated.scope} subtotal for {year} states {fmt_k(v.value)} but its {n} lines add up "
+                    f"The {v.stated.scope} subtotal for {year} states {fmt_k(v.value)} but its {plural(n, 'line')} add up "
                     f"to {fmt_k(lines_k)}: {gap}.", expected=lines_k, actual=v.value, difference=d, **common))
         for key, name in theme_names.items():
             if key not in seen_themes and key:
