@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from riep.findings import RunReport, Severity
@@ -27,15 +28,15 @@ def summary_line(report: RunReport) -> str:
     return text
 
 
-def render_terminal(report: RunReport, *, color: bool = False, width: int = 160) -> str:
-    """Findings as a table per file, errors first."""
+def render_terminal(report: RunReport, *, color: bool = False, width: int | None = None) -> str:
+    """Findings as a table per file, errors first (width: the terminal's, or $COLUMNS)."""
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
     for fr in report.files:
         if fr.error:
-            console.print(f"[bold red]Cannot read[/] {fr.error}" if color else f"Cannot read: {fr.error}")
+            console.print(f"[bold red]Cannot read:[/] {escape(fr.error)}", soft_wrap=True)
             continue
-        console.print(f"{fr.path} ({fr.job})", style="bold" if color else None)
+        console.print(escape(f"{fr.path} ({fr.job})"), style="bold")
         if not fr.findings:
             console.print("  no findings")
             continue
@@ -44,7 +45,7 @@ def render_terminal(report: RunReport, *, color: bool = False, width: int = 160)
             table.add_column(name, **kw)
         for f in fr.sorted().findings:
             where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
-            table.add_row(f.severity.value, f.rule, where, f.message, style=_STYLE[f.severity] if color else None)
+            table.add_row(f.severity.value, f.rule, escape(where), escape(f.message), style=_STYLE[f.severity])
         console.print(table)
-    console.print(summary_line(report))
-    return buf.getvalue()
+    console.print(escape(summary_line(report)))
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
