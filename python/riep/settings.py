@@ -13,6 +13,7 @@ documents every key. Example::
 
 from __future__ import annotations
 
+import textwrap
 import tomllib
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "Settings", "load_settings"]
+__all__ = ["CheckSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -89,3 +90,40 @@ def load_settings(path: str | Path | None = None) -> Settings:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"setting '{key}' is not valid: {first['msg']}", file=path) from None
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f'"{k}" = {_toml_value(v)}' for k, v in value.items()) + " }"
+    return str(value)
+
+
+def settings_toml() -> str:
+    """Every setting with its default and description, as a ``riep.toml`` a user can copy and edit."""
+    lines = ["# riep settings: every key with its default. Copy to riep.toml and change what you need.", ""]
+    defaults = Settings()
+    for name, field in Settings.model_fields.items():
+        section = getattr(defaults, name)
+        if not isinstance(section, BaseModel):
+            continue
+        lines.append(f"[{name}]")
+        doc = (type(section).__doc__ or "").strip().splitlines()
+        if doc:
+            lines.append(f"# {doc[0]}")
+        for key, sub in type(section).model_fields.items():
+            lines += [f"# {text}" for text in textwrap.wrap(sub.description or "", 96)]
+            lines.append(f"{key} = {_toml_value(getattr(section, key))}")
+        lines.append("")
+    lines += [
+        "# [headers.<Table>]: other header words a workbook uses for a contract column, e.g.",
+        "# [headers.Allocation]",
+        '# "Amount (£k)" = ["Budget £k", "Approved £k"]',
+        "",
+    ]
+    return "\n".join(lines)

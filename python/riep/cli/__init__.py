@@ -23,9 +23,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from riep.cli import build, check, rules, run
+    from riep.cli import build, check, rules, run, settings
 
-    for module in (check, run, build, rules):
+    for module in (check, run, build, rules, settings):
         cli.add_command(module.command)
 
 

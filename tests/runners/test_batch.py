@@ -1,0 +1,26 @@
+"""``riep run``: every job over the shipped workbooks, reports into one folder."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import WORKBOOKS
+
+
+def test_run_over_the_shipped_workbooks_writes_every_report(riep, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, _ = riep("run", WORKBOOKS, "--out", out, "--as-of", "2009-11-23")
+    assert code == 1  # the published grand total does not cross-cast
+    doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    checks = {f["path"]: f for f in doc["files"] if f["job"] == "check"}
+    assert {p.rsplit("/", 1)[-1] for p in checks} == {"financial_allocation.xlsx", "em_iep_capacity_fund_2008.xlsx"}
+    assert (out / "financial_allocation.check.xlsx").exists()
+    assert (out / "junit.xml").exists()
+    assert "files written to" in stdout
+
+
+def test_run_on_a_folder_without_workbooks(riep, tmp_path):
+    code, out, err = riep("run", tmp_path, "--out", tmp_path / "out")
+    assert code == 2
+    assert err == f"{tmp_path.name}: has no .xlsx workbooks\n"
+    assert not (tmp_path / "out").exists()
