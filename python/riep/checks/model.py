@@ -106,14 +106,19 @@ class Book:
 
     file: str
     allocation: TableData
-    lines: pd.DataFrame  # year, year_raw, theme, programme, line, raw, kind, amount_k, row
+    lines: pd.DataFrame  # year, year_raw, theme, theme_key, programme, line, raw, kind, amount_k, row
     stated: list[Stated]
     stated_table: TableData | None
     funding: list[Stream] = field(default_factory=list)
     funding_table: TableData | None = None
 
+    def themes(self, year: str) -> dict[str, str]:
+        """The year's themes: loose key -> name as written (first spelling seen)."""
+        of_year = self.lines.loc[self.lines["year"] == year, ["theme_key", "theme"]].drop_duplicates("theme_key")
+        return {k: t for k, t in zip(of_year["theme_key"], of_year["theme"]) if k}
+
     def years(self) -> list[str]:
-        ys = {y for y in self.lines["year"].dropna()} | {s.year for s in self.stated if s.year} | {
+        ys = set(self.lines["year"].dropna().unique()) | {s.year for s in self.stated if s.year} | {
             s.year for s in self.funding if s.year
         }
         return sorted(ys)
@@ -127,20 +132,16 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
+_KIND_OF_TYPE = {float: "number", int: "number", type(None): "blank"}
 
 
-def _kinds(raw: pd.Series) -> list[str]:
-    """Vectorised :func:`parse_amount` kinds for a whole column (fast on 200k rows)."""
-    kinds = raw.map(type).map({float: "number", int: "number", str: "text", bool: "text", type(None): "blank"})
-    kinds = kinds.fillna("text")
-    text = kinds == "text"
-    if text.any():
-        kinds[text] = [parse_amount(v).kind for v in raw[text]]
-    blank_float = (kinds == "number") & raw.map(lambda v: isinstance(v, float) and v != v)
-    kinds[blank_float] = "blank"
-    return kinds.tolist()
+def _kinds(raw: list[object]) -> list[str]:
+    """:func:`parse_amount` kinds for a whole column; only non-numbers go through the slow path."""
+    kinds = [_KIND_OF_TYPE.get(type(v), "") for v in raw]
+    for i, k in enumerate(kinds):
+        if not k or (k == "number" and raw[i] != raw[i]):  # text/error/bool, or a NaN blank
+            kinds[i] = parse_amount(raw[i]).kind
+    return kinds
 
 
 def _years(col: pd.Series) -> list[str | None]:
@@ -148,9 +149,16 @@ def _years(col: pd.Series) -> list[str | None]:
     return [cache[v] if v in cache else normalise_year(v) for v in col.tolist()]
 
 
-def _texts(col: pd.Series) -> list[str]:
-    cache = {v: _text(v) for v in col.drop_duplicates().tolist()}
-    return [cache[v] if v in cache else _text(v) for v in col.tolist()]
+def _plain(col: pd.Series) -> list[object]:
+    """Names used only in messages: blanks become '', everything else is kept as typed (fast on 200k rows)."""
+    return col.astype(object).where(col.notna(), "").tolist()
+
+
+def _texts(col: pd.Series, then=None) -> list[str]:  # type: ignore[no-untyped-def]
+    """``_text`` of every cell (optionally followed by ``then``), worked out once per distinct value."""
+    conv = (lambda v: then(_text(v))) if then else _text
+    cache = {v: conv(v) for v in col.drop_duplicates().tolist()}
+    return [cache[v] if v in cache else conv(v) for v in col.tolist()]
 
 
 def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
@@ -162,17 +170,19 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     """Type the three raw tables. Only ``allocation`` is required."""
     amount_col = ALLOCATION.columns[4].name
     f = allocation.frame
-    raw = f[amount_col] if len(f) else pd.Series([], dtype=object)
+    raw = f[amount_col].tolist() if len(f) else []
+    kinds = _kinds(raw)
     lines = pd.DataFrame(
         {
             "year": _years(f["Year"]) if len(f) else [],
             "year_raw": f["Year"].tolist() if len(f) else [],
             "theme": _texts(f["Theme"]) if len(f) else [],
-            "programme": _texts(f["Programme"]) if "Programme" in f and len(f) else [""] * len(f),
-            "line": _texts(f["Line"]) if len(f) else [],
-            "raw": raw.tolist(),
-            "kind": _kinds(raw) if len(f) else [],
-            "amount_k": pd.to_numeric(raw.where(raw.map(_is_number)), errors="coerce").tolist() if len(f) else [],
+            "theme_key": _texts(f["Theme"], norm_name) if len(f) else [],
+            "programme": _plain(f["Programme"]) if "Programme" in f and len(f) else [""] * len(f),
+            "line": _plain(f["Line"]) if len(f) else [],
+            "raw": raw,
+            "kind": kinds,
+            "amount_k": [v if k == "number" else float("nan") for v, k in zip(raw, kinds)],
             "row": f["_row"].tolist() if len(f) else [],
         }
     )

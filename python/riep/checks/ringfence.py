@@ -42,7 +42,7 @@ def _pretty(st: Stream) -> str:
 def transfers(book: Book, year: str) -> list[tuple[Stream, object]]:
     """Ring-fenced streams of ``year`` funded from one of the year's themes, with the matching line (or None)."""
     lines = book.lines[book.lines["year"] == year]
-    themes = {norm_name(t): t for t in lines["theme"] if t}
+    themes = book.themes(year)
     out = []
     for st in book.funding:
         if st.year != year or st.kind != "ring-fenced" or not st.source:

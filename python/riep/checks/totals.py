@@ -152,12 +152,12 @@ def _group_rows(book: Book, s: Stated) -> tuple[set[int], set[int]]:
     if norm_name(s.scope) == norm_name(GRAND_TOTAL):
         subtotal_rows = {x.row for x in book.stated if x.year == s.year and _is_theme(book, x)}
         return set(of_year["row"].astype(int)), subtotal_rows
-    mine = of_year[of_year["theme"].map(norm_name) == norm_name(s.scope)]
+    mine = of_year[of_year["theme_key"] == norm_name(s.scope)]
     return set(mine["row"].astype(int)), set()
 
 
 def _is_theme(book: Book, s: Stated) -> bool:
-    return norm_name(s.scope) in {norm_name(t) for t in book.lines.loc[book.lines["year"] == s.year, "theme"]}
+    return s.year is not None and norm_name(s.scope) in book.themes(s.year)
 
 
 def _range_findings(book: Book, s: Stated, line_rows: set[int], stated_rows: set[int], label: str,
@@ -195,8 +195,8 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
     numeric = lines[lines["kind"] == "number"]
     for year in book.years():
         of_year = numeric[numeric["year"] == year]
-        theme_sums = of_year.groupby(of_year["theme"].map(norm_name))["amount_k"].sum().to_dict()
-        theme_names = {norm_name(x): x for x in lines.loc[lines["year"] == year, "theme"]}
+        theme_sums = of_year.groupby("theme_key")["amount_k"].sum().to_dict()
+        theme_names = book.themes(year)
         mine = [v for v in values if v.stated.year == year]
         seen_themes: set[str] = set()
         grand = next((v for v in mine if norm_name(v.stated.scope) == norm_name(GRAND_TOTAL)), None)
@@ -217,19 +217,21 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
             lines_k = float(theme_sums.get(key, 0.0))
             d = _diff(v.value, lines_k, s)
             if d is not None:
-                n = int((of_year["theme"].map(norm_name) == key).sum())
+                n = int((of_year["theme_key"] == key).sum())
                 gap = (f"{fmt_k(d)} of it is not itemised in any line" if d > 0
                        else f"the lines come to {fmt_k(-d)} more than the subtotal")
                 out.append(SUBTOTAL.finding(
                     f"The {v.stated.scope} subtotal for {year} states {fmt_k(v.value)} but its {plural(n, 'line')} add up "
                     f"to {fmt_k(lines_k)}: {gap}.", expected=lines_k, actual=v.value, difference=d, **common))
+        of_year_all = lines[lines["year"] == year].drop_duplicates("theme_key")
+        first_row = dict(zip(of_year_all["theme_key"], of_year_all["row"].astype(int)))
         for key, name in theme_names.items():
             if key not in seen_themes and key:
                 lines_k = float(theme_sums.get(key, 0.0))
                 out.append(NO_SUBTOTAL.finding(
                     f"The {name} theme for {year} has no stated subtotal; its lines add up to {fmt_k(lines_k)}.",
                     file=book.file, sheet=book.allocation.sheet,
-                    cell=book.allocation.cell("Theme", int(lines.loc[(lines["year"] == year) & (lines["theme"].map(norm_name) == key), "row"].iloc[0])),
+                    cell=book.allocation.cell("Theme", first_row[key]),
                     scope=name, expected=lines_k, unit="£k"))
         lines_total = float(of_year["amount_k"].sum())
         if grand is not None and grand.value is not None:

@@ -1,9 +1,9 @@
 """Open a workbook and read its named Tables: python-calamine for values, openpyxl for a few cells.
 
 Values of whole tables come from python-calamine, which is several times faster than
-openpyxl. openpyxl is used only for the handful of cells whose formulas or error values
-matter (total cells, and blanks that might hide an error value, which calamine reads as
-empty). Every way a file can be unusable becomes one :class:`~riep.errors.InputError`
+openpyxl. The handful of cells whose formulas or error values matter (total cells, and
+blanks that might hide an error value, which calamine reads as empty) are read from the
+sheet's XML by :mod:`riep.xlsx.cells`. Every way a file can be unusable becomes one :class:`~riep.errors.InputError`
 sentence naming the file, sheet and cell.
 """
 
@@ -19,19 +19,13 @@ import python_calamine as pc
 
 from riep.errors import InputError
 from riep.table import TableData, TableSpec, col_index, col_letter, is_error_value, match_headers
+from riep.xlsx.cells import CellInfo, merged_ranges, read_cells
 
 __all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
 
+_RANGE = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-
-
-@dataclass
-class CellInfo:
-    """A cell as openpyxl sees it: cached value (``None`` if never calculated) and formula text."""
-
-    value: object
-    formula: str | None
 
 
 @dataclass
@@ -172,12 +166,13 @@ def read_table(
         extra_aliases=aliases,
     )
     width = len(table.columns)
-    rows = [list(r) + [""] * (width - len(r)) for r in rows]
-    frame = pd.DataFrame(rows, columns=[f"c{i}" for i in range(width)]) if rows else pd.DataFrame(
-        columns=[f"c{i}" for i in range(width)]
-    )
-    data = pd.DataFrame({name: frame[f"c{idx - first_col0}"] for name, idx in mapping.items()})
-    data = data.replace({"": None})
+    names = [f"c{i}" for i in range(width)]
+    try:
+        frame = pd.DataFrame(rows, columns=names, dtype=object)
+    except ValueError:  # ragged rows: pad them
+        frame = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], columns=names, dtype=object)
+    data = pd.DataFrame({name: frame[f"c{idx - first_col0}"] for name, idx in mapping.items()}, dtype=object)
+    data = data.mask(data == "", None)
     data["_row"] = range(header_row + 1, header_row + 1 + len(rows))
     data = data.reset_index(drop=True)
     # a table the user emptied keeps one blank row: drop rows where every contract cell is blank
@@ -216,59 +211,20 @@ def _formula_error(formula: str | None) -> str | None:
 
 
 def _check_merged(wb: Workbook, table: TableData, n_rows: int) -> None:
-    try:
-        merged = wb.book.get_sheet_by_name(table.sheet).merged_cell_ranges or []
-    except Exception:
-        return
     lo_col = min(table.columns.values())
     hi_col = max(table.columns.values())
     top, bottom = table.header_row, table.header_row + n_rows
-    for (r1, c1), (r2, c2) in merged:
-        if r2 + 1 >= top and r1 + 1 <= bottom and c2 >= lo_col and c1 <= hi_col:
-            ref = f"{col_letter(c1)}{r1 + 1}:{col_letter(c2)}{r2 + 1}"
+    for ref in merged_ranges(wb.path, table.sheet):
+        m = _RANGE.match(ref)
+        if not m:
+            continue
+        c1, r1 = col_index(m.group(1)), int(m.group(2))
+        c2, r2 = (col_index(m.group(3)), int(m.group(4))) if m.group(3) else (c1, r1)
+        if r2 >= top and r1 <= bottom and c2 >= lo_col and c1 <= hi_col:
             raise InputError(
                 f"cells {ref} are merged across table '{table.name}'; unmerge them (Home > Merge & Center) "
                 "so every row has its own value",
                 file=wb.path,
                 sheet=table.sheet,
-                cell=f"{col_letter(c1)}{r1 + 1}",
+                cell=f"{m.group(1)}{r1}",
             )
-
-
-_ADDR = re.compile(r"^([A-Z]+)(\d+)$")
-
-
-def read_cells(path: str | Path, sheet: str, addresses: list[str]) -> dict[str, CellInfo]:
-    """Cached value and formula of a few cells, via openpyxl in read-only mode (two quick passes)."""
-    import openpyxl
-
-    wanted: dict[tuple[int, int], str] = {}
-    for addr in addresses:
-        m = _ADDR.match(addr)
-        if m:
-            wanted[(int(m.group(2)), col_index(m.group(1)) + 1)] = addr
-    if not wanted:
-        return {}
-    lo = min(r for r, _ in wanted)
-    hi = max(r for r, _ in wanted)
-    lo_c = min(c for _, c in wanted)
-    hi_c = max(c for _, c in wanted)
-    out: dict[str, CellInfo] = {a: CellInfo(None, None) for a in wanted.values()}
-    for data_only in (True, False):
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-        try:
-            ws = wb[sheet]
-            for row in ws.iter_rows(min_row=lo, max_row=hi, min_col=lo_c, max_col=hi_c):
-                for cell in row:
-                    addr = wanted.get((getattr(cell, "row", None), getattr(cell, "column", None)))
-                    if addr is None:
-                        continue
-                    if data_only:
-                        out[addr].value = cell.value
-                    elif isinstance(cell.value, str) and cell.value.startswith("="):
-                        out[addr].formula = cell.value
-                    elif cell.value is not None and not isinstance(cell.value, (str, int, float)):
-                        out[addr].formula = str(getattr(cell.value, "text", cell.value))
-        finally:
-            wb.close()
-    return out

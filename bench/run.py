@@ -1,0 +1,23 @@
+"""Run every benchmark in this folder (``*_bench.py``, each with a ``main()``); ``make bench``."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    sys.path.insert(0, str(HERE))
+    wanted = set(sys.argv[1:])
+    for path in sorted(HERE.glob("*_bench.py")):
+        if wanted and path.stem not in wanted:
+            continue
+        print(f"== {path.stem}", flush=True)
+        importlib.import_module(path.stem).main()
+
+
+if __name__ == "__main__":
+    main()
