@@ -182,10 +182,12 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
             "line": _plain(f["Line"]) if len(f) else [],
             "raw": raw,
             "kind": kinds,
-            "amount_k": [v if k == "number" else float("nan") for v, k in zip(raw, kinds)],
             "row": f["_row"].tolist() if len(f) else [],
-        }
+        },
+        dtype=object,  # names stay plain Python objects: no string-dtype inference on 200k rows
     )
+    lines["amount_k"] = pd.array([v if k == "number" else float("nan") for v, k in zip(raw, kinds)], dtype="float64")
+    lines["row"] = lines["row"].astype("int64")
     stated_rows: list[Stated] = []
     if stated is not None:
         col = STATED_TOTALS.columns[2].name
