@@ -10,8 +10,7 @@ import pytest
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-ROOT = Path(__file__).resolve().parents[1]
-WORKBOOKS = ROOT / "workbook"
+from helpers import WORKBOOKS
 
 
 @pytest.fixture

@@ -13,7 +13,10 @@ from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
 from riep.table import TableData, TableSpec
 from riep.xlsx.writer import atomic_save
 
-__all__ = ["table", "book", "allocation_source", "write_allocation", "LINES", "STATED", "FUNDS"]
+__all__ = ["ROOT", "WORKBOOKS", "table", "book", "allocation_source", "write_allocation", "LINES", "STATED", "FUNDS"]
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKBOOKS = ROOT / "workbook"
 
 # A tiny plan: two themes that cross-cast, a grand total and a funding total.
 LINES = [

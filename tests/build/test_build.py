@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import WORKBOOKS
+from helpers import WORKBOOKS
 
 from riep.build import build_all, describe, load_source
 from riep.errors import InputError

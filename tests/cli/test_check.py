@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import openpyxl
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 FA = "workbook/financial_allocation.xlsx"
 EM = "workbook/em_iep_capacity_fund_2008.xlsx"
