@@ -1,0 +1,1 @@
+"""Authentication providers of the RIEP add-in (see custom/)."""

@@ -1,0 +1,103 @@
+"""The RIEP worksheet functions, written once for every way Excel can call them.
+
+Each function is a thin wrapper over one core function: it turns the cells Excel sends
+(a single cell or a whole column, in one call) into core arguments, and the core's answers
+back into cells. The docstrings and argument notes are the help a finance officer reads in
+Excel's function wizard. The xlwings Server add-in (``addin/custom_functions.py``) and
+classic desktop xlwings (:mod:`riep.excel.udfs`) both register the functions listed in
+:data:`FUNCTIONS` through :func:`excel_function`, the one place where a
+:class:`~riep.errors.RiepError` becomes an Excel error value with its message.
+
+Adding a function: write it here (a few lines over its core function, using ``_arg`` for
+its arguments) and add it to :data:`FUNCTIONS`; both add-ins pick it up.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Annotated, Any, Callable
+
+from xlwings import XlwingsError
+
+from riep import fy
+from riep.checks.totals import check_total as _check_total
+from riep.errors import InputError, RiepError
+from riep.excel.values import CellError, Grid, cellwise, flatten, grid, is_blank, to_date, to_number
+
+__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total"]
+
+
+def _arg(doc: str) -> dict[str, Any]:
+    """Argument options shared by both add-ins: always a 2-D block, error values kept as text."""
+    return {"doc": doc, "ndim": 2, "err_to_str": True}
+
+
+def financial_year(
+    date: Annotated[Any, _arg("A date, or a column of dates (e.g. a table's Date column).")],
+) -> Any:
+    """The UK financial year (1 April to 31 March) a date falls in, written like 2009/10. 15 January 2010 gives 2009/10. Give a column of dates to get a column of years."""
+    return cellwise(lambda d: fy.financial_year(to_date(d)), ["date"], date)
+
+
+def quarter(
+    date: Annotated[Any, _arg("A date, or a column of dates.")],
+) -> Any:
+    """The financial quarter of a date, like Q3 2009/10 (Q1 is April to June, Q4 is January to March). Give a column of dates to get a column of quarters."""
+    return cellwise(lambda d: fy.quarter(to_date(d)), ["date"], date)
+
+
+def check_total(
+    lines: Annotated[Any, _arg("The amounts that should add up to the total (£k), e.g. a theme's lines.")],
+    stated: Annotated[Any, _arg("The total as stated in the plan (£k): one cell.")],
+    tolerance: Annotated[Any, _arg("Optional. How far apart (£k) still counts as agreeing; 0.5 if left out.")] = None,
+) -> Any:
+    """Checks that lines add up to a stated total: OK if they agree within the tolerance, otherwise the stated total minus the sum of the lines (positive: money not itemised in any line). Text or error values among the lines are reported, where Excel's SUM would silently skip them."""
+    stated_cells = flatten(stated)
+    if len(stated_cells) != 1:
+        raise InputError(f"stated must be one cell, not a range of {len(stated_cells)}")
+    amounts = flatten(lines)
+    tol = [v for v in flatten(tolerance) if not is_blank(v)]
+    if not tol:
+        return _check_total(amounts, stated_cells[0])
+    if len(tol) > 1:
+        raise InputError(f"tolerance must be one cell, not a range of {len(tol)}")
+    return _check_total(amounts, stated_cells[0], to_number(tol[0], "tolerance"))
+
+
+FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total]
+"""Every RIEP worksheet function, in the order the function wizard lists them."""
+
+
+def _shape(result: object) -> object:
+    """A 1x1 result as a single value; array results with each failed cell as #VALUE!.
+
+    A single cell that failed raises, so Excel shows #VALUE! with the message on the error flag.
+    """
+    if isinstance(result, CellError):
+        raise InputError(result.message)
+    if not isinstance(result, list):
+        return result
+    rows: Grid = grid(result)
+    if len(rows) == 1 and len(rows[0]) == 1:
+        return _shape(rows[0][0])
+    return [["#VALUE!" if isinstance(v, CellError) else v for v in row] for row in rows]
+
+
+def excel_function(impl: Callable[..., Any], *, name: str | None = None) -> Callable[..., Any]:
+    """A new function object calling ``impl``, with its signature and help, ready for an xlwings decorator.
+
+    This is the one boundary between the core and Excel: a :class:`RiepError` becomes an
+    :class:`xlwings.XlwingsError`, which xlwings Server sends back as a #VALUE! error carrying
+    the message (and does not retry), and classic xlwings shows as the cell's error.
+    """
+
+    @functools.wraps(impl)
+    def call(*args: Any) -> Any:
+        try:
+            return _shape(impl(*args))
+        except RiepError as exc:
+            raise XlwingsError(exc.message) from None
+
+    if name:
+        call.__name__ = call.__qualname__ = name
+    return call

@@ -1,0 +1,192 @@
+"""Render :class:`~riep.sheets.SheetContent` into the open workbook through the xlwings API.
+
+This writes what ``riep.xlsx.writer.render_sheet`` writes with openpyxl for ``--write-sheet``
+(title, subtitle, header row, rows with live formulas, number formats, row fills, links to
+the reported cells, an Excel Table, notes, pictures, charts, frozen header), so the ribbon
+button and the CLI give the same sheet. With xlwings Server every call becomes an action
+the add-in's JavaScript applies in Excel; with classic desktop xlwings it happens at once.
+
+Only riep's own result sheets are replaced. Reported cells on the person's sheets get a fill
+colour and nothing else; the cells filled by the previous run of the same sheet (kept in a
+hidden defined name) lose that fill first, so a fixed problem stops being highlighted.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from riep.errors import RefusedError
+from riep.sheets import Link, SheetContent
+
+__all__ = ["render_sheet", "apply_highlights", "highlight_name", "is_result_sheet"]
+
+_MAX_REMEMBERED = 7000  # characters of cell list kept in the defined name (Excel allows 8192)
+
+
+def _on_server(book: Any) -> bool:
+    return getattr(getattr(book.app, "engine", None), "name", "") == "remote"
+
+
+def _width(book: Any, chars: float) -> float:
+    """Column width: Office.js takes points, classic desktop Excel characters."""
+    return round((chars * 7 + 5) * 0.75, 2) if _on_server(book) else chars
+
+
+def _sheet(book: Any, name: str) -> Any | None:
+    return next((s for s in book.sheets if s.name.lower() == name.lower()), None)
+
+
+def is_result_sheet(sheet: Any, content: SheetContent) -> bool:
+    """A sheet riep wrote earlier: it holds riep's results table or starts with the sheet's title."""
+    if content.table_name and any(t.name.lower() == content.table_name.lower() for t in sheet.tables):
+        return True
+    return sheet["A1"].value == content.title
+
+
+def highlight_name(content: SheetContent) -> str:
+    """The hidden defined name remembering which cells a result sheet highlighted."""
+    return "_riep_" + "".join(ch if ch.isalnum() else "_" for ch in content.name) + "_cells"
+
+
+def _value(v: object) -> object:
+    return "" if v is None else v
+
+
+def render_sheet(book: Any, c: SheetContent) -> Any:
+    """Write ``c`` as a sheet of ``book``, replacing riep's earlier sheet of that name; returns the sheet."""
+    old = _sheet(book, c.name)
+    after = None
+    if old is not None:
+        if not is_result_sheet(old, c):
+            raise RefusedError(
+                f"the workbook already has a sheet called '{c.name}' that riep did not write; rename it and run again",
+                file=book.name,
+            )
+        index = old.index
+        old.delete()
+        after = book.sheets[index - 2] if index >= 2 else None
+    ws = book.sheets.add(name=c.name, after=after) if after is not None else book.sheets.add(name=c.name)
+    ws["A1"].value = c.title
+    ws["A1"].font.bold = True
+    ws["A1"].font.size = 14
+    if c.subtitle:
+        ws["A2"].value = c.subtitle
+        ws["A2"].font.italic = True
+    top = c.first_row
+    ncols = len(c.columns)
+    block = [[col.name for col in c.columns]] + [[_value(v) for v in row] + [""] * (ncols - len(row)) for row in c.rows]
+    for (i, j), link in c.links.items():
+        if i < len(c.rows) and j < ncols:
+            shown = str(c.rows[i][j] or "").replace('"', '""')
+            block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}","{shown}")'
+    if ncols:
+        ws.range((top, 1), (top + len(c.rows), ncols)).value = block
+        ws.range((top, 1), (top, ncols)).font.bold = True
+    last_row = top + max(len(c.rows), 1)
+    for j, col in enumerate(c.columns):
+        ws.range((top, j + 1)).column_width = _width(book, col.width)
+        if col.number_format and c.rows:
+            ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).number_format = col.number_format
+        if (j == ncols - 1 or col.width >= 40) and c.rows:
+            ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).wrap_text = True
+    for i, rgb in _runs(c.row_fills, ncols):
+        ws.range((top + 1 + i[0], 1), (top + 1 + i[1], ncols)).color = f"#{rgb}"
+    for (i, j), _link in c.links.items():
+        if i < len(c.rows) and j < ncols:
+            ws.range((top + 1 + i, j + 1)).font.color = "#0563C1"
+    if c.table_name and ncols:
+        ws.tables.add(source=ws.range((top, 1), (last_row, ncols)), name=c.table_name,
+                      table_style_name="TableStyleLight9", has_headers=True)
+    for k, note in enumerate(c.notes):
+        ws.range((last_row + 2 + k, 1)).value = note
+    _pictures(ws, c)
+    _charts(ws, c)
+    try:
+        ws.freeze_panes.freeze_at(f"A{top + 1}")
+    except (AttributeError, NotImplementedError):  # classic desktop xlwings has no freeze-panes API
+        pass
+    return ws
+
+
+def _runs(fills: dict[int, str], ncols: int) -> list[tuple[tuple[int, int], str]]:
+    """Consecutive rows with the same fill as one range each (fewer actions for Excel to apply)."""
+    out: list[tuple[tuple[int, int], str]] = []
+    for i in sorted(fills):
+        if out and out[-1][1] == fills[i] and out[-1][0][1] == i - 1:
+            out[-1] = ((out[-1][0][0], i), fills[i])
+        else:
+            out.append(((i, i), fills[i]))
+    return out if ncols else []
+
+
+def _pictures(ws: Any, c: SheetContent) -> None:
+    for k, pic in enumerate(c.pictures):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{c.name}_{k}.png"
+            path.write_bytes(pic.png)
+            anchor = ws[pic.anchor]
+            ws.pictures.add(str(path), anchor=anchor, width=pic.width_px, height=pic.height_px)
+
+
+def _charts(ws: Any, c: SheetContent) -> None:
+    for ch in c.charts:
+        first = ch.categories.split(":")[0]
+        last = ch.values[-1].split(":")[-1] if ch.values else ch.categories.split(":")[-1]
+        left, top = _position(c, ch.anchor)
+        chart = ws.charts.add(left=left, top=top, width=540, height=270)
+        kind = "bar" if ch.kind == "bar" else "column"
+        chart.chart_type = f"{kind}_stacked" if ch.stacked else f"{kind}_clustered"
+        chart.set_source_data(ws.range(f"{first}:{last}"))
+        chart.name = ch.title
+
+
+def _position(c: SheetContent, anchor: str) -> tuple[float, float]:
+    """Points from the sheet's top-left corner to ``anchor`` (default row height, the sheet's column widths)."""
+    letters = "".join(ch for ch in anchor if ch.isalpha()).upper()
+    row = int("".join(ch for ch in anchor if ch.isdigit()) or 1)
+    col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(letters))) - 1
+    widths = [col_.width for col_ in c.columns] + [8.43] * max(0, col - len(c.columns))
+    return sum((w * 7 + 5) * 0.75 for w in widths[:col]), (row - 1) * 15.0
+
+
+def apply_highlights(book: Any, c: SheetContent) -> None:
+    """Fill the cells ``c`` reports on (format only), first clearing the fills of the previous run."""
+    wanted = {(link.sheet.lower(), link.cell.upper()) for links in c.highlights.values() for link in links}
+    name = highlight_name(c)
+    previous = _remembered(book, name)
+    for sheet_name, cell in previous:
+        if (sheet_name.lower(), cell.upper()) not in wanted:
+            ws = _sheet(book, sheet_name)
+            if ws is not None:
+                ws[cell].color = None
+    done: list[Link] = []
+    for rgb, links in c.highlights.items():
+        for link in links:
+            ws = _sheet(book, link.sheet)
+            if ws is not None:
+                ws[link.cell].color = f"#{rgb}"
+                done.append(link)
+    _remember(book, name, done)
+
+
+def _remembered(book: Any, name: str) -> list[tuple[str, str]]:
+    for n in book.names:
+        if n.name.lower() == name.lower():
+            text = str(n.refers_to).lstrip("=").strip('"')
+            return [tuple(item.rsplit("!", 1)) for item in text.split(";") if "!" in item]  # type: ignore[misc]
+    return []
+
+
+def _remember(book: Any, name: str, links: list[Link]) -> None:
+    text = ";".join(f"{link.sheet}!{link.cell}" for link in links).replace('"', "")
+    if len(text) > _MAX_REMEMBERED:
+        text = text[: text.rfind(";", 0, _MAX_REMEMBERED)]
+    refers_to = f'="{text}"'
+    existing = next((n for n in book.names if n.name.lower() == name.lower()), None)
+    if existing is not None:
+        existing.refers_to = refers_to
+    else:
+        book.names.add(name, refers_to)
+

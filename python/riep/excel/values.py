@@ -1,0 +1,170 @@
+"""Cell values as Excel hands them to a worksheet function, turned into what the core expects.
+
+Excel sends a function argument as a single value or a 2-D block of values; dates arrive
+as serial numbers (Office.js), ``datetime`` objects (classic desktop xlwings) or ISO text;
+blank cells as ``None`` or ``""``; error values as ``'#REF!'`` text. Nothing here knows a
+rule: it only shapes and converts, raising :class:`~riep.errors.InputError` with a sentence
+a finance officer can act on when a value cannot be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from riep.errors import InputError, RiepError
+from riep.table import is_error_value
+
+__all__ = [
+    "Grid",
+    "CellError",
+    "grid",
+    "flatten",
+    "is_blank",
+    "to_date",
+    "to_number",
+    "to_text",
+    "cellwise",
+    "serial_to_date",
+]
+
+Grid = list[list[Any]]
+
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+Z?)?\s*$")
+_UK = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One cell of an array result that could not be worked out, and why."""
+
+    message: str
+
+
+def grid(value: object) -> Grid:
+    """Any argument as a 2-D block: a single value becomes ``[[value]]``, a 1-D list one column."""
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return [[None]]
+        if all(isinstance(row, (list, tuple)) for row in value):
+            return [list(row) for row in value]
+        return [[v] for v in value]
+    return [[value]]
+
+
+def flatten(value: object) -> list[Any]:
+    """Every cell of an argument, row by row."""
+    return [v for row in grid(value) for v in row]
+
+
+def is_blank(value: object) -> bool:
+    """An empty cell: ``None``, ``""``/spaces, or NaN."""
+    return (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or (isinstance(value, float) and math.isnan(value))
+    )
+
+
+def serial_to_date(serial: float) -> dt.date:
+    """An Excel serial date (1900 date system) as a date: 40193 -> 15 January 2010."""
+    if serial < 1 or serial >= 2958466:
+        raise InputError(f"{_show(serial)} is not a date Excel can show")
+    whole = int(math.floor(serial))
+    if whole == 60:
+        raise InputError("60 is 29 February 1900, a day that never existed (Excel's leap-year quirk)")
+    if whole < 60:  # Excel counts the non-existent 29 Feb 1900, so early serials are one day off
+        whole += 1
+    return _EXCEL_EPOCH + dt.timedelta(days=whole)
+
+
+def to_date(value: object) -> dt.date:
+    """A cell meant to hold a date: a serial number, a date/datetime, or ISO (2010-01-15) or UK (15/01/2010) text."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise InputError(f"{_show(value)} is not a date")
+    if isinstance(value, (int, float)):
+        return serial_to_date(float(value))
+    if is_error_value(value):
+        raise InputError(f"the cell shows {str(value).strip().upper()}, not a date")
+    if isinstance(value, str):
+        for pattern, order in ((_ISO, (1, 2, 3)), (_UK, (3, 2, 1))):
+            m = pattern.match(value)
+            if m:
+                y, mo, d = (int(m.group(i)) for i in order)
+                try:
+                    return dt.date(y, mo, d)
+                except ValueError:
+                    break
+    raise InputError(f"{_show(value)} is not a date; type a date such as 15/01/2010")
+
+
+def to_number(value: object, what: str = "value") -> float:
+    """A cell meant to hold a number; text or an error value raises naming ``what``."""
+    if isinstance(value, bool):
+        raise InputError(f"the {what} {_show(value)} is not a number")
+    if isinstance(value, (int, float)) and not (isinstance(value, float) and math.isnan(value)):
+        return float(value)
+    if is_error_value(value):
+        raise InputError(f"the {what} shows {str(value).strip().upper()}, not a number")
+    if is_blank(value):
+        raise InputError(f"the {what} is blank")
+    raise InputError(f"the {what} {_show(value)} is text, not a number")
+
+
+def to_text(value: object) -> str:
+    """A cell as text (numbers without a trailing .0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"'{value}'"
+
+
+def cellwise(fn: Callable[..., Any], names: list[str], *args: object, required: int | None = None) -> Grid:
+    """Apply ``fn`` cell by cell over arguments of one shape (single cells are repeated).
+
+    A cell whose ``required`` leading arguments (default: all) are all blank gives a blank
+    result, so a formula over a table column leaves empty rows empty. A cell the core rejects gives a :class:`CellError`.
+    Arguments of different sizes raise an :class:`InputError` naming them.
+    """
+    grids = [grid(a) for a in args]
+    shapes = [(len(g), max(len(r) for r in g)) for g in grids]
+    big = max(shapes, key=lambda s: s[0] * s[1])
+    for name, shape in zip(names, shapes):
+        if shape not in (big, (1, 1)):
+            raise InputError(
+                f"{name} is {_size(shape)} but another argument is {_size(big)}; "
+                "give ranges of the same size, or a single cell"
+            )
+    out: Grid = []
+    for i in range(big[0]):
+        row: list[Any] = []
+        for j in range(big[1]):
+            cells = [g[0][0] if s == (1, 1) else (g[i][j] if j < len(g[i]) else None) for g, s in zip(grids, shapes)]
+            if all(is_blank(c) for c in cells[: required or len(cells)]):
+                row.append("")
+                continue
+            try:
+                row.append(fn(*cells))
+            except RiepError as exc:
+                row.append(CellError(exc.detail if not exc.file else exc.message))
+        out.append(row)
+    return out
+
+
+def _size(shape: tuple[int, int]) -> str:
+    rows, cols = shape
+    r = f"{rows} row{'s' if rows != 1 else ''}"
+    return r if cols == 1 else f"{r} by {cols} columns"
