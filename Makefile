@@ -17,8 +17,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install -q -c requirements.lock -e '.[dev]'
 	@touch $@
 
+# riep exits 1 when it finds errors in the workbooks (the published Year Two plan has one);
+# that is the report doing its job, so `make run` only fails when a workbook cannot be used (2).
 run: setup
-	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/riep run workbook --out $(OUT)
+	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/riep run workbook --out $(OUT) || [ $$? -eq 1 ]
 
 test: setup
 	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/pytest
