@@ -66,6 +66,11 @@ def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetConte
     for content in sheets:
         render_sheet(wb, content)
         apply_highlights(wb, content)
+    if sheets:  # open on the first result sheet
+        for ws in wb.worksheets:
+            ws.sheet_view.tabSelected = False
+        wb.active = wb.sheetnames.index(sheets[0].name)
+        wb.active.sheet_view.tabSelected = True
     return atomic_save(wb, dest)
 
 
