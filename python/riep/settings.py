@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -58,12 +58,34 @@ class CheckSettings(BaseModel):
     )
 
 
+class ReconcileSettings(BaseModel):
+    """Tolerances for ``riep reconcile`` (carry-forwards across financial years)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance_k: float = Field(
+        0.5,
+        ge=0,
+        description="Differences up to this many £k between exact figures are rounding, not errors (balances are "
+        "in £k rounded to £1k).",
+    )
+    approximate_tolerance_pct: float = Field(
+        1.5,
+        ge=0,
+        le=100,
+        description="A figure marked approximate (e.g. 'approximately £3.5m') may differ by this percentage of "
+        "itself before a comparison fails. 'Approximately £3.5m' is rounded to £0.1m, i.e. +/- £50k, about 1.4% "
+        "of £3.5m; the default 1.5% allows that.",
+    )
+
+
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
     model_config = ConfigDict(extra="allow")
 
     check: CheckSettings = Field(default_factory=CheckSettings)
+    reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",
