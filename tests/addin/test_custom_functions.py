@@ -1,0 +1,115 @@
+"""The RIEP worksheet functions through the real xlwings Server app, called as Excel calls them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import xlwings
+
+from riep.excel.functions import FUNCTIONS
+
+ADDIN = Path(__file__).resolve().parents[2] / "addin"
+
+EXPECTED = ["CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER"]
+
+
+def call(client, name: str, *args: object) -> tuple[int, object]:
+    """POST /xlwings/custom-functions-call with the body Excel's custom-functions runtime sends."""
+    body = {"client": "Office.js", "version": xlwings.__version__, "runtime": "1.4", "func_name": name,
+            "args": list(args), "caller_address": "Sheet1!B2"}
+    r = client.post("/xlwings/custom-functions-call", json=body)
+    return r.status_code, (r.json()["result"] if r.status_code == 200 else r.text)
+
+
+def test_metadata_lists_every_function_with_its_help(client):
+    meta = client.get("/xlwings/custom-functions-meta.json").json()
+    by_id = {f["id"]: f for f in meta["functions"]}
+    # an import failure would leave this list empty (xlwings Server's silent fallback)
+    assert sorted(by_id) == sorted(EXPECTED) == sorted(f.__name__.upper() for f in FUNCTIONS)
+    fy = by_id["FINANCIAL_YEAR"]
+    assert fy["description"].startswith("The UK financial year (1 April to 31 March) a date falls in, written like 2009/10.")
+    assert fy["parameters"] == [{"description": "A date, or a column of dates (e.g. a table's Date column).",
+                                 "name": "date", "dimensionality": "matrix", "type": "any"}]
+    ct = by_id["CHECK_TOTAL"]
+    assert [p["name"] for p in ct["parameters"]] == ["lines", "stated", "tolerance"]
+    assert ct["parameters"][2]["optional"] is True
+    assert all(f["description"] and all(p["description"] for p in f["parameters"]) for f in meta["functions"])
+
+
+def test_functions_code_registers_each_function(client):
+    js = client.get("/xlwings/custom-functions-code.js").text
+    for name in EXPECTED:
+        assert f'CustomFunctions.associate("{name}"' in js
+
+
+def test_financial_year_single_cell_serial_date(client):
+    assert call(client, "financial_year", [[40193]]) == (200, [["2009/10"]])  # 15 January 2010
+    assert call(client, "financial_year", [[40269]]) == (200, [["2010/11"]])  # 1 April 2010
+
+
+def test_financial_year_column_in_column_out(client):
+    column = [[40193], [""], [40268], ["2009-11-15"], ["#REF!"], ["soon"]]
+    assert call(client, "financial_year", column) == (200, [
+        ["2009/10"], [""], ["2009/10"], ["2009/10"],
+        [{"type": "Error", "errorType": "Value"}], [{"type": "Error", "errorType": "Value"}],
+    ])
+
+
+def test_quarter(client):
+    assert call(client, "quarter", [[40132]]) == (200, [["Q3 2009/10"]])  # 15 November 2009
+    assert call(client, "quarter", [[40193], [40000]]) == (200, [["Q4 2009/10"], ["Q2 2009/10"]])
+
+
+def test_bad_single_date_is_an_error_with_a_message(client):
+    assert call(client, "financial_year", [["soon"]]) == (400, "'soon' is not a date; type a date such as 15/01/2010")
+    assert call(client, "quarter", [["#REF!"]]) == (400, "the cell shows #REF!, not a date")
+    assert call(client, "quarter", [[True]]) == (400, "'True' is not a date")
+
+
+def test_error_value_argument_arrives_as_excel_sends_it(client):
+    error_cell = {"type": "Error", "basicType": "Error", "basicValue": "#N/A", "errorType": "NotAvailable"}
+    assert call(client, "financial_year", [[error_cell]]) == (400, "the cell shows #N/A, not a date")
+
+
+def test_check_total_ok_and_signed_difference(client):
+    lines = [[1000], [1297], [""], [2050]]
+    assert call(client, "check_total", lines, [[4347]]) == (200, [["OK"]])
+    assert call(client, "check_total", lines, [[4347.4]]) == (200, [["OK"]])
+    assert call(client, "check_total", lines, [[12922]]) == (200, [[8575.0]])
+    assert call(client, "check_total", lines, [[4300]]) == (200, [[-47.0]])
+
+
+def test_check_total_tolerance_blank_or_given(client):
+    lines = [[1000], [1297]]
+    assert call(client, "check_total", lines, [[2300]], [[""]]) == (200, [[3.0]])
+    assert call(client, "check_total", lines, [[2300]], [[5]]) == (200, [["OK"]])
+    assert call(client, "check_total", lines, [[2300]], None) == (200, [[3.0]])
+
+
+def test_check_total_bad_arguments(client):
+    assert call(client, "check_total", [[1000], ["£12 922"]], [[13922]]) == (400, "line 2 is '£12 922', not a number")
+    assert call(client, "check_total", [[1000]], [["twelve"]]) == (400, "the stated total 'twelve' is not a number")
+    assert call(client, "check_total", [[1000]], [[1000], [2]]) == (400, "stated must be one cell, not a range of 2")
+    assert call(client, "check_total", [[1000]], [[1000]], [["x"]]) == (400, "the tolerance 'x' is text, not a number")
+    assert call(client, "check_total", [[1000]], [[1000]], [[-1]]) == (400, "the tolerance cannot be negative")
+
+
+
+def test_a_broken_import_stops_the_server_instead_of_serving_no_functions(tmp_path):
+    """xlwings Server falls back to an empty add-in on ModuleNotFoundError; ours refuses to start."""
+    script = (
+        "import sys, importlib.abc\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'riep.excel.functions':\n"
+        "            raise ModuleNotFoundError(\"No module named 'riep.excel.functions'\", name=name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import xlwings_server.main\n"
+    )
+    env = {**os.environ, "XLWINGS_PROJECT_DIR": str(ADDIN), "XLWINGS_LICENSE_KEY": "noncommercial"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "RuntimeError: the RIEP add-in cannot load its functions: No module named 'riep.excel.functions'" in done.stderr

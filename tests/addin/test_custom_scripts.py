@@ -1,0 +1,212 @@
+"""The RIEP ribbon scripts through the real xlwings Server app, with the book JSON Excel sends.
+
+Each button's actions must write the findings the CLI reports for the same file, highlight
+the reported cells (fill only) and never write a value outside riep's own result sheet.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from bookjson import book_json, table_formulas
+
+from riep.excel.ribbon import BUTTONS
+from riep.jobs import all_jobs
+from riep.sheets import SEVERITY_FILL
+from riep.findings import Severity
+from riep.table import col_letter
+from riep.xlsx.reader import open_workbook
+from riep.xlsx.writer import write_result_copy
+
+WORKBOOKS = Path(__file__).resolve().parents[2] / "workbook"
+SHIPPED = sorted(p.name for p in WORKBOOKS.glob("*.xlsx"))
+WRITES = {"setValues", "setFormula", "rangeClear", "rangeClearContents", "sheetClear", "sheetClearContents"}
+
+
+def run_script(client, path: Path, script: str) -> list[dict]:
+    body = book_json(path)
+    body["args"] = [table_formulas(path)]
+    r = client.post(f"/xlwings/custom-scripts-call/{script}", json=body)
+    assert r.status_code == 200, r.text
+    return r.json()["actions"]
+
+
+def added_sheets(actions: list[dict]) -> dict[str, int]:
+    return {a["args"][1]: a["args"][0] for a in actions if a["func"] == "addSheet"}
+
+
+def cells(actions: list[dict], position: int) -> dict[str, object]:
+    """The values the actions write on the sheet at ``position``, by A1 address."""
+    out: dict[str, object] = {}
+    for a in actions:
+        if a["func"] == "setValues" and a["sheet_position"] == position:
+            for i, row in enumerate(a["values"]):
+                for j, v in enumerate(row):
+                    out[f"{col_letter(a['start_column'] + j)}{a['start_row'] + 1 + i}"] = v
+    return out
+
+
+def table_rows(values: dict[str, object], top: int, ncols: int) -> list[list[object]]:
+    rows = []
+    r = top + 1
+    while f"A{r}" in values:
+        rows.append([values.get(f"{col_letter(j)}{r}") for j in range(ncols)])
+        r += 1
+    return rows
+
+
+def shown(value: object) -> object:
+    """What a cell shows: a HYPERLINK formula shows its friendly name."""
+    if isinstance(value, str):
+        m = re.match(r'^=HYPERLINK\("#(.+?)","(.*)"\)$', value)
+        if m:
+            return m.group(2)
+    return value
+
+
+def alerts(actions: list[dict]) -> list[list[str]]:
+    return [a["args"] for a in actions if a["func"] == "alert"]
+
+
+def cli_findings(riep, job_name: str, path: Path) -> dict:
+    code, out, _err = riep(job_name, path, "--format", "json")
+    assert code in (0, 1)
+    return json.loads(out)["files"][0]
+
+
+def _cases():
+    for button in BUTTONS:
+        for name in SHIPPED:
+            yield pytest.param(button, name, id=f"{button.script}-{name}")
+
+
+@pytest.mark.parametrize(("button", "name"), list(_cases()))
+def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, button, name):
+    path = shipped(name)
+    actions = run_script(client, path, button.script)
+    job = next((j for j in all_jobs() if j.name == button.job), None)
+    if job is None:
+        assert actions == [dict(actions[0], args=[f"{button.label} is not available in this version of riep",
+                                                   f"RIEP: {button.label}", "ok", "critical", ""])]
+        return
+    if not job.recognises(open_workbook(path)):
+        tables = ", ".join(open_workbook(path).table_names)
+        assert alerts(actions) == [[f"{button.label} found none of the tables it reads in {name} (tables found: "
+                                    f"{tables})", f"RIEP: {button.label}", "ok", "critical", ""]]
+        return
+    report = cli_findings(riep, job.name, path)
+    sheets = job.result_sheets(open_workbook(path), _file_report(report), _ctx())
+    positions = added_sheets(actions)
+    assert sorted(positions) == sorted(s.name for s in sheets)
+    for content in sheets:
+        values = cells(actions, positions[content.name])
+        assert values["A1"] == content.title
+        header = [values.get(f"{col_letter(j)}{content.first_row}") for j in range(len(content.columns))]
+        assert header == [c.name for c in content.columns]
+    main = sheets[0]
+    rows = table_rows(cells(actions, positions[main.name]), main.first_row, len(main.columns))
+    written = [(r[0], r[1], r[2], shown(r[3]), r[9]) for r in rows]
+    expected = [(f["severity"], f["rule"], f["sheet"] or "", f["cell"] or "", f["message"]) for f in report["findings"]]
+    assert written == expected
+    s = report["summary"]
+    assert alerts(actions) == [[
+        f"{button.label}: {_n(s['errors'], 'error')}, {_n(s['warnings'], 'warning')}, {_n(s['info'], 'note')} - see "
+        f"the {main.name} sheet.", f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
+    # nothing but riep's own sheets receives a value
+    ours = set(positions.values())
+    assert all(a["sheet_position"] in ours for a in actions if a["func"] in WRITES)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def _file_report(data: dict):
+    from riep.findings import FileReport
+
+    return FileReport.model_validate(data)
+
+
+def _ctx():
+    from riep.runners.base import Context
+
+    return Context()
+
+
+def highlight_actions(actions: list[dict], book: dict) -> dict[str, str | None]:
+    names = [s["name"] for s in book["sheets"]]
+    out = {}
+    for a in actions:
+        if a["func"] == "setRangeColor" and a["sheet_position"] < len(names):
+            out[f"{names[a['sheet_position']]}!{col_letter(a['start_column'])}{a['start_row'] + 1}"] = a["args"][0]
+    return out
+
+
+def test_validate_totals_highlights_the_reported_cells(client, shipped):
+    path = shipped("financial_allocation.xlsx")
+    actions = run_script(client, path, "validate_totals")
+    assert highlight_actions(actions, book_json(path)) == {
+        "StatedTotals!C7": f"#{SEVERITY_FILL[Severity.ERROR]}",
+        "Allocation!E27": f"#{SEVERITY_FILL[Severity.WARNING]}",
+        "Allocation!E31": f"#{SEVERITY_FILL[Severity.WARNING]}",
+    }
+    remembered = [a for a in actions if a["func"] == "namesAdd"]
+    assert [a["args"] for a in remembered] == [
+        ["_riep_Checks_cells", '="StatedTotals!C7;Allocation!E27;Allocation!E31"']]
+
+
+def test_running_again_replaces_the_sheet_and_clears_stale_highlights(client, shipped, tmp_path):
+    src = shipped("financial_allocation.xlsx")
+    first = tmp_path / "after_first_run.xlsx"
+    job = next(j for j in all_jobs() if j.name == "check")
+    wb = open_workbook(src)
+    report = job.evaluate(wb, _ctx())
+    write_result_copy(src, first, job.result_sheets(wb, report, _ctx()))
+    book = openpyxl.load_workbook(first)  # as the first run left it: one cell since fixed was highlighted
+    book.defined_names["_riep_Checks_cells"] = openpyxl.workbook.defined_name.DefinedName(
+        "_riep_Checks_cells", attr_text='"Allocation!E5;Allocation!E27"')
+    book.save(first)
+    actions = run_script(client, first, "validate_totals")
+    body = book_json(first)
+    checks_at = [s["name"] for s in body["sheets"]].index("Checks")
+    deleted = [a for a in actions if a["func"] == "sheetDelete"]
+    assert [a["sheet_position"] for a in deleted] == [checks_at]
+    colours = highlight_actions(actions, body)
+    assert colours["Allocation!E5"] is None  # no longer reported: fill removed
+    assert colours["Allocation!E27"] == f"#{SEVERITY_FILL[Severity.WARNING]}"
+    assert [a["args"] for a in actions if a["func"] == "setNameRefersTo"][0][-1] == \
+        '="StatedTotals!C7;Allocation!E27;Allocation!E31"'
+
+
+def test_a_sheet_riep_did_not_write_is_never_replaced(client, shipped, tmp_path):
+    path = shipped("financial_allocation.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Checks")["A1"] = "My own notes"
+    mine = tmp_path / "mine.xlsx"
+    book.save(mine)
+    actions = run_script(client, mine, "validate_totals")
+    assert [a["func"] for a in actions] == ["alert"]
+    assert actions[0]["args"] == [
+        "mine.xlsx: the workbook already has a sheet called 'Checks' that riep did not write; rename it and run again",
+        "RIEP: Validate totals", "ok", "critical", ""]
+
+
+def test_a_missing_header_is_one_sentence_in_an_alert(client, shipped, tmp_path):
+    path = shipped("financial_allocation.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Allocation"]["E4"] = "Money"
+    broken = tmp_path / "broken.xlsx"
+    book.save(broken)
+    actions = run_script(client, broken, "validate_totals")
+    assert [a["func"] for a in actions] == ["alert"]
+    assert actions[0]["args"][0].startswith("broken.xlsx, sheet Allocation, cell A4: table 'Allocation' has no "
+                                            "'Amount (£k)' column (headers not recognised: 'Money')")
+
+
+def test_scripts_meta_lists_the_four_buttons(client):
+    meta = client.get("/xlwings/custom-scripts-meta.json").json()
+    assert [m["function_name"] for m in meta] == sorted(b.script for b in BUTTONS)
