@@ -131,24 +131,13 @@ def _pictures(ws: Any, c: SheetContent) -> None:
 
 
 def _charts(ws: Any, c: SheetContent) -> None:
+    """Native charts over the sheet's own ranges (categories and series in adjacent columns)."""
     for ch in c.charts:
         first = ch.categories.split(":")[0]
         last = ch.values[-1].split(":")[-1] if ch.values else ch.categories.split(":")[-1]
-        left, top = _position(c, ch.anchor)
-        chart = ws.charts.add(left=left, top=top, width=540, height=270)
         kind = "bar" if ch.kind == "bar" else "column"
-        chart.chart_type = f"{kind}_stacked" if ch.stacked else f"{kind}_clustered"
-        chart.set_source_data(ws.range(f"{first}:{last}"))
-        chart.name = ch.title
-
-
-def _position(c: SheetContent, anchor: str) -> tuple[float, float]:
-    """Points from the sheet's top-left corner to ``anchor`` (default row height, the sheet's column widths)."""
-    letters = "".join(ch for ch in anchor if ch.isalpha()).upper()
-    row = int("".join(ch for ch in anchor if ch.isdigit()) or 1)
-    col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(letters))) - 1
-    widths = [col_.width for col_ in c.columns] + [8.43] * max(0, col - len(c.columns))
-    return sum((w * 7 + 5) * 0.75 for w in widths[:col]), (row - 1) * 15.0
+        ws.charts.add(width=540, height=270, chart_type=f"{kind}_stacked" if ch.stacked else f"{kind}_clustered",
+                      source=ws.range(f"{first}:{last}"), name=ch.title, anchor=ws[ch.anchor])
 
 
 def apply_highlights(book: Any, c: SheetContent) -> None:

@@ -112,7 +112,7 @@ class BookSource:
         first_col0 = t.first_col - 1
         mapping = match_headers(spec, list(headers), file=self.file, sheet=sheet_name, header_row=t.header_row,
                                 first_col=first_col0, extra_aliases=aliases)
-        data = pd.DataFrame({name: [r[idx - first_col0] for r in rows] for name, idx in mapping.items()},
+        data = pd.DataFrame({name: [_number(r[idx - first_col0]) for r in rows] for name, idx in mapping.items()},
                             dtype=object)
         data = data.astype(object).where(data.notna(), None).replace({"": None})
         data["_row"] = list(range(t.header_row + 1, t.header_row + 1 + len(rows)))
@@ -133,3 +133,6 @@ class BookSource:
         return result
 
 
+def _number(value: object) -> object:
+    """Numbers as the file reader gives them (floats); JSON turns whole numbers into ints."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value

@@ -1,0 +1,168 @@
+"""riep.excel.render writes the sheet the openpyxl writer writes for ``--write-sheet``.
+
+The actions the xlwings remote book records are replayed into a plain cell map and compared
+with the sheet ``riep.xlsx.writer.write_result_copy`` saves, cell by cell.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pytest
+import xlwings as xw
+from bookjson import book_json
+
+from riep.errors import RefusedError
+from riep.excel.render import apply_highlights, highlight_name, render_sheet
+from riep.findings import FileReport, Finding, Severity
+from riep.sheets import Chart, Column, Link, Picture, SheetContent, findings_sheet
+from riep.table import col_letter
+from riep.xlsx.writer import write_result_copy
+
+
+def _report() -> FileReport:
+    return FileReport(path="plan.xlsx", job="check", findings=[
+        Finding(rule="TOT-002", severity=Severity.ERROR, file="plan.xlsx", sheet="StatedTotals", cell="C7",
+                scope="Grand total", expected=8347.0, actual=12922.0, difference=4575.0, unit="£k",
+                message="The grand total is not itemised."),
+        Finding(rule="LINE-001", severity=Severity.WARNING, file="plan.xlsx", sheet="Allocation", cell="E27",
+                message='Line "LGR" has no amount.'),
+        Finding(rule="TOT-006", severity=Severity.INFO, file="plan.xlsx", sheet="Allocation", cell="B20",
+                message="No subtotal."),
+    ])
+
+
+def _summary_sheet() -> SheetContent:
+    return SheetContent(
+        name="Summary", title="Summary", columns=[Column(name="Theme", width=20),
+                                                  Column(name="£k", width=10, number_format="#,##0")],
+        rows=[["Performance", 4347], ["Other", 900], ["Total", "=SUM(B4:B5)"]],
+        row_fills={2: "DDEBF7"}, notes=["Figures in £k.", "From the allocation table."],
+    )
+
+
+def _replay(actions: list[dict], position: int) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for a in actions:
+        if a["func"] == "setValues" and a["sheet_position"] == position:
+            for i, row in enumerate(a["values"]):
+                for j, v in enumerate(row):
+                    if v not in ("", None):
+                        out[f"{col_letter(a['start_column'] + j)}{a['start_row'] + 1 + i}"] = v
+    return out
+
+
+def _hyperlink(value: object) -> tuple[str, str] | None:
+    m = re.match(r'^=HYPERLINK\("#(.+?)","(.*)"\)$', str(value))
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _book(path):
+    return xw.Book(json=book_json(path))
+
+
+@pytest.mark.parametrize("content", [findings_sheet(_report(), name="Checks", title="Checks: validate totals"),
+                                     _summary_sheet()], ids=["findings", "formulas-and-notes"])
+def test_same_cells_as_the_openpyxl_writer(shipped, tmp_path, content):
+    src = shipped("financial_allocation.xlsx")
+    dest = tmp_path / "copy.xlsx"
+    write_result_copy(src, dest, [content])
+    ws = openpyxl.load_workbook(dest)[content.name]
+    written = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value not in (None, "")}
+
+    book = _book(src)
+    render_sheet(book, content)
+    position = len(book.sheets) - 1
+    actions = book.json()["actions"]
+    replayed = _replay(actions, position)
+    links = {addr: _hyperlink(v) for addr, v in replayed.items() if _hyperlink(v)}
+    assert {a: (links[a][1] if a in links else v) for a, v in replayed.items()} == written
+    assert {a: t for a, (t, _shown) in links.items()} == {
+        c.coordinate: c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink}
+    tables = [a["args"] for a in actions if a["func"] == "addTable"]
+    if content.table_name:
+        assert [(t[0].replace("$", ""), t[3]) for t in tables] == [(ws.tables[content.table_name].ref,
+                                                                    content.table_name)]
+    else:
+        assert tables == [] and not ws.tables
+    formats = {(a["start_row"] + 1, a["start_column"] + 1, a["row_count"]): a["args"][0]
+               for a in actions if a["func"] == "setNumberFormat"}
+    for j, col in enumerate(content.columns):
+        if col.number_format:
+            assert formats[(content.first_row + 1, j + 1, len(content.rows))] == col.number_format
+            assert ws.cell(content.first_row + 1, j + 1).number_format == col.number_format
+    fills = {(a["start_row"] + 1 - content.first_row - 1, a["start_row"] + a["row_count"] - content.first_row - 1):
+             a["args"][0] for a in actions if a["func"] == "setRangeColor" and a["sheet_position"] == position}
+    expected_fills = {}
+    for i, rgb in content.row_fills.items():
+        expected_fills[(i, i)] = f"#{rgb}"
+        assert ws.cell(content.first_row + 1 + i, 1).fill.start_color.rgb.endswith(rgb)
+    merged = {}
+    for (lo, hi), rgb in sorted(fills.items()):
+        for i in range(lo, hi + 1):
+            merged[(i, i)] = rgb
+    assert merged == expected_fills
+    assert [a["args"] for a in actions if a["func"] == "freezePaneAtRange"] == [[f"A{content.first_row + 1}"]]
+
+
+def test_highlights_are_fills_only_and_remembered(shipped):
+    book = _book(shipped("financial_allocation.xlsx"))
+    content = findings_sheet(_report(), name="Checks", title="Checks")
+    apply_highlights(book, content)
+    actions = book.json()["actions"]
+    assert {a["func"] for a in actions} == {"setRangeColor", "namesAdd"}
+    colours = [(a["sheet_position"], a["start_row"], a["start_column"], a["args"][0])
+               for a in actions if a["func"] == "setRangeColor"]
+    assert colours == [(2, 6, 2, "#F8CBAD"), (1, 26, 4, "#FFE699")]  # info findings are not highlighted
+    assert highlight_name(content) == "_riep_Checks_cells"
+    assert [a["args"] for a in actions if a["func"] == "namesAdd"] == [
+        ["_riep_Checks_cells", '="StatedTotals!C7;Allocation!E27"']]
+
+
+def test_refuses_to_replace_a_sheet_riep_did_not_write(shipped, tmp_path):
+    wb = openpyxl.load_workbook(shipped("financial_allocation.xlsx"))
+    wb.create_sheet("Checks")["A1"] = "Budget notes"
+    path = tmp_path / "notes.xlsx"
+    wb.save(path)
+    book = _book(path)
+    with pytest.raises(RefusedError) as info:
+        render_sheet(book, findings_sheet(_report(), name="Checks", title="Checks"))
+    assert info.value.message == ("notes.xlsx: the workbook already has a sheet called 'Checks' that riep did not "
+                                  "write; rename it and run again")
+    assert book.json()["actions"] == []
+
+
+def test_pictures_and_charts(shipped):
+    png = io.BytesIO()
+    from PIL import Image
+
+    Image.new("RGB", (4, 3), "red").save(png, format="PNG")
+    content = SheetContent(
+        name="Risks", title="Risk report", columns=[Column(name="RAG"), Column(name="Count")],
+        rows=[["Red", 2], ["Amber", 5], ["Green", 0]],
+        pictures=[Picture(anchor="E3", png=png.getvalue())],
+        charts=[Chart(kind="bar", title="Risks by RAG", anchor="E20", categories="A4:A6", values=["B4:B6"])],
+    )
+    book = _book(shipped("financial_allocation.xlsx"))
+    render_sheet(book, content)
+    actions = book.json()["actions"]
+    pictures = [a for a in actions if a["func"] == "addPicture"]
+    assert len(pictures) == 1 and pictures[0]["args"][1:3] == [4, 2]  # column E, row 3 (0-based)
+    charts = [a for a in actions if a["func"] == "addChart"]
+    assert len(charts) == 1
+    assert charts[0]["args"][:4] == ["Risks by RAG", "BarClustered", "Risks", "$A$4:$B$6"]
+    assert charts[0]["args"][9] == "$E$20"  # anchored at the chart's cell
+
+
+def test_link_text_is_escaped_for_the_formula():
+    content = SheetContent(name="Odd", title="Odd", columns=[Column(name="Where")], rows=[['say "hi"']],
+                           links={(0, 0): Link(sheet="It's", cell="A1")})
+    book = xw.Book(json={"client": "Office.js", "version": xw.__version__, "names": [],
+                         "book": {"name": "b.xlsx", "active_sheet_index": 0},
+                         "sheets": [{"name": "It's", "values": [[""]], "tables": [], "pictures": [], "shapes": [],
+                                     "charts": [], "notes": [], "pivot_tables": [], "print_area": None}]})
+    render_sheet(book, content)
+    values = _replay(book.json()["actions"], 1)
+    assert values["A4"] == '=HYPERLINK("#\'It\'s\'!A1","say ""hi""")'
