@@ -1,0 +1,202 @@
+"""The reconciliation sheet: per stream a corkscrew laid out by year, the year totals, and the
+budget build-up with a native column (waterfall) chart, all as live formulas over the Balances cells.
+
+A person who edits a figure in Balances sees every balance here move. Rows whose figures do
+not close are filled; the cells of the Balances table the findings are about are highlighted
+by the findings sheet that goes with it.
+"""
+
+from __future__ import annotations
+
+from riep.findings import FileReport, Severity
+from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
+from riep.sheets import SEVERITY_FILL, Chart, Column, SheetContent
+from riep.table import col_letter
+
+__all__ = ["reconciliation_sheet", "SHEET_NAME", "LINE_LABELS", "budget_year"]
+
+SHEET_NAME = "Reconciliation"
+LINE_LABELS = (
+    "Opening (brought forward)",
+    "+ Funding",
+    "- Committed",
+    "= Closing (calculated)",
+    "Closing as stated",
+    "Difference (stated - calculated)",
+    "Next year's opening",
+    "Not carried forward (closing - next opening)",
+)
+_FMT = "#,##0;-#,##0;0"
+_APPROX_FILL = SEVERITY_FILL[Severity.INFO]
+
+
+def _figure(sy: StreamYear, name: str) -> object:
+    """A live formula for one figure: the Balances cell(s) it comes from (blank stays blank)."""
+    fig = sy.figures[name]
+    if fig.count > MAX_CELLS:
+        return fig.value
+    cells = [f"'{sy.sheet}'!{c}" for c in sy.cells(name)]
+    if len(cells) > 1:
+        return f"=SUM({','.join(cells)})"
+    ref = f"'{sy.sheet}'!{sy.cell(name)}"
+    return f'=IF(ISBLANK({ref}),"",{ref})'
+
+
+def budget_year(ledger: Ledger) -> str | None:
+    """The year whose budget build-up is charted: the latest with a stated budget, else the latest year."""
+    years = ledger.years()
+    stated = [y for y in years if y in ledger.budgets]
+    return (stated or years or [None])[-1]
+
+
+class _Rows:
+    def __init__(self, top: int, width: int) -> None:
+        self.top, self.width = top, width
+        self.rows: list[list[object]] = []
+        self.fills: dict[int, str] = {}
+
+    def add(self, values: list[object], fill: str | None = None) -> int:
+        """Append a row; returns its Excel row number."""
+        self.rows.append(values + [""] * (self.width - len(values)))
+        if fill:
+            self.fills[len(self.rows) - 1] = fill
+        return self.top + len(self.rows)
+
+
+def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
+    """The Reconciliation sheet for ``ledger`` and the findings ``report`` made of it."""
+    years = ledger.years()
+    ycol = {y: col_letter(2 + k) for k, y in enumerate(years)}
+    columns = [Column(name="Stream", width=34), Column(name="Corkscrew (£k)", width=40)]
+    columns += [Column(name=y, width=12, number_format=_FMT) for y in years]
+    columns.append(Column(name="Status", width=80))
+    rows = _Rows(top=4, width=len(columns))
+    by_scope: dict[tuple[str, str], list] = {}
+    for f in report.findings:
+        by_scope.setdefault((f.rule, f.scope or ""), []).append(f)
+
+    blocks: list[dict[str, int]] = []
+    for key in ledger.stream_keys():
+        name = ledger.name(key)
+        have = {y: ledger.get(y, key) for y in years}
+        r: dict[str, int] = {}
+        for i, label in enumerate(LINE_LABELS):
+            r[label] = rows.top + len(rows.rows) + 1  # the Excel row this line is written to
+            values: list[object] = [name if i == 0 else "", label]
+            status: list[str] = []
+            fill = None
+            for y in years:
+                sy = have[y]
+                c = ycol[y]
+                if sy is None:
+                    values.append("")
+                    continue
+                fig = {0: "opening", 1: "funding", 2: "committed", 4: "closing"}.get(i)
+                if fig is not None:
+                    values.append(_figure(sy, fig))
+                    if sy.approx(fig):
+                        status.append(f"approximate in {y}")
+                        fill = _APPROX_FILL
+                elif i == 3:
+                    o, fu, co = (r[LINE_LABELS[k]] for k in range(3))
+                    values.append(f"=N({c}{o})+N({c}{fu})-N({c}{co})")
+                elif i == 5:
+                    values.append(f'=IF({c}{r[LINE_LABELS[4]]}="","",{c}{r[LINE_LABELS[4]]}-{c}{r[LINE_LABELS[3]]})')
+                    for f in by_scope.get(("REC-001", f"{sy.stream} {y}"), []):
+                        status.append(f"{y}: does not close by {f.difference:+,.0f}")
+                        fill = SEVERITY_FILL[Severity.ERROR]
+                    if sy.value("closing") is None:
+                        status.append(f"{y}: no closing balance")
+                elif i == 6:
+                    nxt = years[years.index(y) + 1] if years.index(y) + 1 < len(years) else None
+                    values.append(f"={ycol[nxt]}{r[LINE_LABELS[0]]}" if nxt and have[nxt] is not None else "")
+                elif i == 7:
+                    cl, no = r[LINE_LABELS[4]], r[LINE_LABELS[6]]
+                    values.append(f'=IF(OR({c}{cl}="",{c}{no}=""),"",{c}{cl}-{c}{no})')
+                    for rid in ("REC-002", "REC-003"):
+                        scope = f"{sy.stream} {y}" if rid == "REC-003" else f"{sy.stream} {_next(y)}"
+                        for f in by_scope.get((rid, scope), []):
+                            status.append(f"{y}: {f.message}")
+                            fill = SEVERITY_FILL[f.severity]
+            values.append("; ".join(status))
+            rows.add(values, fill)
+        blocks.append(r)
+        rows.add([])
+
+    totals = _totals(rows, ledger, years, ycol, blocks)
+    chart = _build_up(rows, ledger, years, ycol, totals, blocks)
+    s = report.summary
+    return SheetContent(
+        name=SHEET_NAME,
+        title="Reconciliation: carry-forwards across financial years (£k)",
+        subtitle=f"{report.path}: {s.errors} errors, {s.warnings} warnings, {s.info} notes. Figures are live formulas "
+                 "over the Balances table; edit a figure there and the balances here move.",
+        columns=columns,
+        rows=rows.rows,
+        row_fills=rows.fills,
+        charts=[chart] if chart else [],
+        notes=["Each stream: opening + funding - committed = closing, and the closing is the next year's opening. "
+               "Blue rows hold approximate figures; red rows do not close."],
+    )
+
+
+def _next(year: str) -> str:
+    start = int(year[:4]) + 1
+    return f"{start}/{str(start + 1)[-2:]}"
+
+
+def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
+            blocks: list[dict[str, int]]) -> dict[str, int]:
+    """The 'All streams' block: sums per year, the stated budget and the allocation."""
+    out: dict[str, int] = {}
+    for i, label in enumerate(("Opening balances", "+ New funding", "- Committed", "= Closing (calculated)")):
+        line = LINE_LABELS[i]
+        cells = [[f"{ycol[y]}{b[line]}" for b in blocks] for y in years]
+        out[label] = rows.add(["All streams" if i == 0 else "", label] + [f"=SUM({','.join(c)})" for c in cells])
+    avail = rows.add(["", "Available (openings + funding)"]
+                     + [f"={ycol[y]}{out['Opening balances']}+{ycol[y]}{out['+ New funding']}" for y in years])
+    out["available"] = avail
+    budget = rows.add(["", "Budget as stated"] + [ledger.budgets[y].formula if y in ledger.budgets else "" for y in years])
+    out["budget"] = budget
+    rows.add(["", "Budget difference (available - stated)"]
+             + [f'=IF({ycol[y]}{budget}="","",{ycol[y]}{avail}-{ycol[y]}{budget})' for y in years])
+    alloc = rows.add(["", "Allocation"] + [ledger.allocations[y].formula if y in ledger.allocations else ""
+                                           for y in years])
+    out["allocation"] = alloc
+    out["headroom"] = rows.add(["", "Headroom (available - allocation)"]
+                               + [f'=IF({ycol[y]}{alloc}="","",{ycol[y]}{avail}-{ycol[y]}{alloc})' for y in years])
+    rows.add([])
+    return out
+
+
+def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str], totals: dict[str, int],
+              blocks: list[dict[str, int]]) -> Chart | None:
+    """Chart data (label, invisible base, amount) and a stacked column chart drawn as a waterfall."""
+    year = budget_year(ledger)
+    if year is None:
+        return None
+    c = ycol[year]
+    head = rows.add([f"Budget build-up {year}", "Base (not drawn)", "£k"])
+    steps: list[tuple[str, str]] = []
+    for key, b in zip(ledger.stream_keys(), blocks):
+        sy = ledger.get(year, key)
+        if sy is None:
+            continue
+        for fig, line, what in (("opening", LINE_LABELS[0], "carried forward"), ("funding", LINE_LABELS[1], "funding")):
+            if sy.value(fig):
+                steps.append((f"{sy.stream}: {what}", f"=N({c}{b[line]})"))
+    first = None
+    prev = None
+    for label, formula in steps:
+        r = rows.add([label, f"=B{prev}+C{prev}" if prev else 0, formula])
+        first = first or r
+        prev = r
+    budget = rows.add(["Budget (openings + funding)", 0, f"=SUM(C{first}:C{prev})" if first else 0])
+    last = budget
+    if year in ledger.allocations:
+        alloc = ledger.allocations[year].formula
+        a = rows.add(["Less allocation", f"=MAX(0,C{budget}-C{budget + 1})", alloc])
+        last = rows.add(["Headroom", 0, f"=C{budget}-C{a}"])
+    return Chart(kind="column", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}",
+                 categories=f"A{head + 1}:A{last}", values=[f"B{head + 1}:B{last}", f"C{head + 1}:C{last}"],
+                 series_names=["Base", "£k"], y_title="£k", stacked=True, invisible_series=[0])
