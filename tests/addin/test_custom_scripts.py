@@ -16,7 +16,7 @@ from bookjson import book_json, table_formulas
 
 from riep.excel.ribbon import BUTTONS
 from riep.jobs import all_jobs
-from riep.sheets import SEVERITY_FILL
+from riep.sheets import FINDING_COLUMNS, SEVERITY_FILL
 from riep.findings import Severity
 from riep.table import col_letter
 from riep.xlsx.reader import open_workbook
@@ -43,7 +43,7 @@ def cells(actions: list[dict], position: int) -> dict[str, object]:
     """The values the actions write on the sheet at ``position``, by A1 address."""
     out: dict[str, object] = {}
     for a in actions:
-        if a["func"] == "setValues" and a["sheet_position"] == position:
+        if a["func"] in ("setValues", "setFormula") and a["sheet_position"] == position:
             for i, row in enumerate(a["values"]):
                 for j, v in enumerate(row):
                     out[f"{col_letter(a['start_column'] + j)}{a['start_row'] + 1 + i}"] = v
@@ -72,12 +72,6 @@ def alerts(actions: list[dict]) -> list[list[str]]:
     return [a["args"] for a in actions if a["func"] == "alert"]
 
 
-def cli_findings(riep, job_name: str, path: Path) -> dict:
-    code, out, _err = riep(job_name, path, "--format", "json")
-    assert code in (0, 1)
-    return json.loads(out)["files"][0]
-
-
 def _cases():
     for button in BUTTONS:
         for name in SHIPPED:
@@ -98,24 +92,31 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
         assert alerts(actions) == [[f"{button.label} found none of the tables it reads in {name} (tables found: "
                                     f"{tables})", f"RIEP: {button.label}", "ok", "critical", ""]]
         return
-    report = cli_findings(riep, job.name, path)
+    written_copy = path.parent / "cli_result.xlsx"
+    code, out, _err = riep(job.name, path, "--format", "json", "--write-sheet", written_copy)
+    assert code in (0, 1)
+    report = json.loads(out)["files"][0]
+    cli_book = openpyxl.load_workbook(written_copy)
     sheets = job.result_sheets(open_workbook(path), _file_report(report), _ctx())
     positions = added_sheets(actions)
     assert sorted(positions) == sorted(s.name for s in sheets)
-    for content in sheets:
-        values = cells(actions, positions[content.name])
-        assert values["A1"] == content.title
-        header = [values.get(f"{col_letter(j)}{content.first_row}") for j in range(len(content.columns))]
-        assert header == [c.name for c in content.columns]
-    main = sheets[0]
+    for content in sheets:  # every result sheet shows what --write-sheet wrote, cell for cell
+        values = {a: shown(v) for a, v in cells(actions, positions[content.name]).items() if v not in ("", None)}
+        ws = cli_book[content.name]
+        expected_cells = {c.coordinate: c.value.replace(str(path), name) if isinstance(c.value, str) else c.value
+                          for row in ws.iter_rows() for c in row if c.value not in (None, "")}
+        assert values == expected_cells
+    main = next(s for s in sheets if s.columns == FINDING_COLUMNS)
     rows = table_rows(cells(actions, positions[main.name]), main.first_row, len(main.columns))
     written = [(r[0], r[1], r[2], shown(r[3]), r[9]) for r in rows]
     expected = [(f["severity"], f["rule"], f["sheet"] or "", f["cell"] or "", f["message"]) for f in report["findings"]]
     assert written == expected
     s = report["summary"]
+    names = [c.name for c in sheets]
+    where = " and ".join(names) + (" sheets" if len(names) > 1 else " sheet")
     assert alerts(actions) == [[
         f"{button.label}: {_n(s['errors'], 'error')}, {_n(s['warnings'], 'warning')}, {_n(s['info'], 'note')} - see "
-        f"the {main.name} sheet.", f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
+        f"the {where}.", f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
     # nothing but riep's own sheets receives a value
     ours = set(positions.values())
     assert all(a["sheet_position"] in ours for a in actions if a["func"] in WRITES)

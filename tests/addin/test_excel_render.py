@@ -46,7 +46,7 @@ def _summary_sheet() -> SheetContent:
 def _replay(actions: list[dict], position: int) -> dict[str, object]:
     out: dict[str, object] = {}
     for a in actions:
-        if a["func"] == "setValues" and a["sheet_position"] == position:
+        if a["func"] in ("setValues", "setFormula") and a["sheet_position"] == position:
             for i, row in enumerate(a["values"]):
                 for j, v in enumerate(row):
                     if v not in ("", None):

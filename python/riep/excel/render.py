@@ -82,7 +82,11 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
             shown = str(c.rows[i][j] or "").replace('"', '""')
             block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}","{shown}")'
     if ncols:
-        ws.range((top, 1), (top + len(c.rows), ncols)).value = block
+        target = ws.range((top, 1), (top + len(c.rows), ncols))
+        if any(isinstance(v, str) and v.startswith("=") for row in block for v in row):
+            target.formula = block  # live formulas (and links) go in as formulas; plain values stay values
+        else:
+            target.value = block
         ws.range((top, 1), (top, ncols)).font.bold = True
     last_row = top + max(len(c.rows), 1)
     for j, col in enumerate(c.columns):
