@@ -13,7 +13,7 @@ from riep.excel.functions import FUNCTIONS
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
 
-EXPECTED = ["CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER"]
+EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER"]
 
 
 def call(client, name: str, *args: object) -> tuple[int, object]:
@@ -96,6 +96,28 @@ def test_check_total_bad_arguments(client):
     assert call(client, "check_total", [[1000]], [[1000]], [["x"]]) == (400, "the tolerance 'x' is text, not a number")
     assert call(client, "check_total", [[1000]], [[1000]], [[-1]]) == (400, "the tolerance cannot be negative")
 
+
+
+
+def test_carry_forward_single_and_column(client):
+    assert call(client, "carry_forward", [[500]], [[7000]], [[4500]]) == (200, [[3000.0]])
+    assert call(client, "carry_forward", [[0], [3500], [""], [100]], [[5890], [7000], [""], [0]],
+                [[4500], [10500], [""], [150]]) == (200, [
+        [1390.0], [0.0], [""], [{"type": "Error", "errorType": "Value"}]])
+    # one opening for a whole column of years' funding and commitments
+    assert call(client, "carry_forward", [[100]], [[10], [20]], [[0], [5]]) == (200, [[110.0], [115.0]])
+
+
+def test_carry_forward_bad_arguments(client):
+    assert call(client, "carry_forward", [[""]], [[7000]], [[4500]]) == (
+        400, "The opening balance is blank; it must be a number (0 if there is none).")
+    assert call(client, "carry_forward", [["£3.5m"]], [[7000]], [[4500]]) == (
+        400, "The opening balance is '£3.5m'; it must be a number (0 if there is none).")
+    assert call(client, "carry_forward", [[100]], [[1]], [[200]]) == (
+        400, "Committed (200) is more than the opening balance plus new funding (101), which would leave a "
+             "negative closing balance.")
+    assert call(client, "carry_forward", [[1], [2]], [[1], [2], [3]], [[0]]) == (
+        400, "opening is 2 rows but another argument is 3 rows; give ranges of the same size, or a single cell")
 
 
 def test_a_broken_import_stops_the_server_instead_of_serving_no_functions(tmp_path):

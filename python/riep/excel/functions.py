@@ -23,8 +23,9 @@ from riep import fy
 from riep.checks.totals import check_total as _check_total
 from riep.errors import InputError, RiepError
 from riep.excel.values import CellError, Grid, cellwise, flatten, grid, is_blank, to_date, to_number
+from riep.reconcile.corkscrew import carry_forward as _carry_forward
 
-__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total"]
+__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total", "carry_forward"]
 
 
 def _arg(doc: str) -> dict[str, Any]:
@@ -64,7 +65,16 @@ def check_total(
     return _check_total(amounts, stated_cells[0], to_number(tol[0], "tolerance"))
 
 
-FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total]
+def carry_forward(
+    opening: Annotated[Any, _arg("Money brought forward from last year (£k), or a column of them.")],
+    funding: Annotated[Any, _arg("New funding received this year (£k), or a column.")],
+    committed: Annotated[Any, _arg("Money committed (spent or promised) this year (£k), or a column.")],
+) -> Any:
+    """The balance carried forward to next year: opening carry-forward plus new funding minus committed (at year end all uncommitted money is added to the next year's budget). Type 0 where there is none. Give columns to work out every row at once."""
+    return cellwise(_carry_forward, ["opening", "funding", "committed"], opening, funding, committed)
+
+
+FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward]
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 
