@@ -103,6 +103,7 @@ def corkscrew_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
                    f"{_big(diff)} of {sy.year} income is not explained by any stream; record the funding it came "
                    f"from, or correct the committed or closing figure.")
         else:
+            came = came.replace(", nothing brought forward", "")
             msg = (f"{who}: {came} - committed {amount(sy, 'committed')} leaves {fmt_k(calc)}, but the closing "
                    f"balance is {amount(sy, 'closing')}, so {_big(-diff)} is neither committed nor carried forward; "
                    f"record the commitment, or correct the closing figure.")

@@ -8,7 +8,6 @@ lines costs little more than reading it; the rest work on the stream-years.
 from __future__ import annotations
 
 from riep.findings import Finding
-from riep.fy import year_label_error
 from riep.money import fmt_k
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
@@ -69,10 +68,12 @@ def line_findings(ledger: Ledger) -> list[Finding]:
         bad |= lines[f"k_{name}"].isin(["text", "error"]) | (lines[f"v_{name}"] < 0)
     for r in lines[bad].to_dict("records"):
         row = int(r["row"])
+        r["year"] = r["year"] if isinstance(r["year"], str) else None
         label = f"'{r['stream']}'" + (f" ({r['year']})" if r["year"] else "") if r["stream"] else f"Row {row}"
         common = dict(file=ledger.file, sheet=t.sheet, scope=f"{r['stream']} {r['year'] or ''}".strip() or None)
         if r["year"] is None:
-            out.append(UNPLACED.finding(f"{label} has year {year_label_error(r['year_raw'])}; the row is left out.",
+            out.append(UNPLACED.finding(f"{label} has the year '{_str(r['year_raw'])}', which is not a financial "
+                                        f"year (write it as 2009/10), so the row is left out.",
                                         cell=t.cell("Year", row), actual=_str(r["year_raw"]), **common))
         if not r["key"]:
             out.append(UNPLACED.finding(f"{label} has no stream name; the row is left out.",

@@ -9,6 +9,7 @@ by the findings sheet that goes with it.
 from __future__ import annotations
 
 from riep.findings import FileReport, Severity
+from riep.money import fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
 from riep.sheets import SEVERITY_FILL, Chart, Column, SheetContent
 from riep.table import col_letter
@@ -20,7 +21,7 @@ LINE_LABELS = (
     "Opening (brought forward)",
     "+ Funding",
     "- Committed",
-    "= Closing (calculated)",
+    "Closing (calculated)",
     "Closing as stated",
     "Difference (stated - calculated)",
     "Next year's opening",
@@ -103,7 +104,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                 elif i == 5:
                     values.append(f'=IF({c}{r[LINE_LABELS[4]]}="","",{c}{r[LINE_LABELS[4]]}-{c}{r[LINE_LABELS[3]]})')
                     for f in by_scope.get(("REC-001", f"{sy.stream} {y}"), []):
-                        status.append(f"{y}: does not close by {f.difference:+,.0f}")
+                        status.append(f"{y}: does not close by {fmt_k(f.difference or 0)}")
                         fill = SEVERITY_FILL[Severity.ERROR]
                     if sy.value("closing") is None:
                         status.append(f"{y}: no closing balance")
@@ -149,7 +150,7 @@ def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
             blocks: list[dict[str, int]]) -> dict[str, int]:
     """The 'All streams' block: sums per year, the stated budget and the allocation."""
     out: dict[str, int] = {}
-    for i, label in enumerate(("Opening balances", "+ New funding", "- Committed", "= Closing (calculated)")):
+    for i, label in enumerate(("Opening balances", "+ New funding", "- Committed", "Closing (calculated)")):
         line = LINE_LABELS[i]
         cells = [[f"{ycol[y]}{b[line]}" for b in blocks] for y in years]
         out[label] = rows.add(["All streams" if i == 0 else "", label] + [f"=SUM({','.join(c)})" for c in cells])
@@ -178,12 +179,10 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
     c = ycol[year]
     head = rows.add([f"Budget build-up {year}", "Base (not drawn)", "£k"])
     steps: list[tuple[str, str]] = []
-    for key, b in zip(ledger.stream_keys(), blocks):
-        sy = ledger.get(year, key)
-        if sy is None:
-            continue
-        for fig, line, what in (("opening", LINE_LABELS[0], "carried forward"), ("funding", LINE_LABELS[1], "funding")):
-            if sy.value(fig):
+    for fig, line, what in (("opening", LINE_LABELS[0], "carried forward"), ("funding", LINE_LABELS[1], "funding")):
+        for key, b in zip(ledger.stream_keys(), blocks):
+            sy = ledger.get(year, key)
+            if sy is not None and sy.value(fig):
                 steps.append((f"{sy.stream}: {what}", f"=N({c}{b[line]})"))
     first = None
     prev = None

@@ -38,7 +38,7 @@ def rollover_workbook(src: str | Path, to: str, dest: str | Path, settings: Sett
     t = ledger.table
     wb = load_workbook(src)
     ws = wb[t.sheet]
-    table = next(tb for name, tb in ws.tables.items() if name.lower() == t.name.lower())
+    table = ws.tables[next(name for name in ws.tables if name.lower() == t.name.lower())]
     min_col, min_row, max_col, max_row = range_boundaries(table.ref)
     col = {name: t.columns[name] + 1 for name in t.columns}
     for k, new in enumerate(plan.rows, start=1):
