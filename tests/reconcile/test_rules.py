@@ -56,7 +56,10 @@ def test_spent_more_than_committed_and_committed_more_than_available():
 def test_the_budget_is_openings_plus_funding():
     rows = [line("2009/10", "Building Capacity East", 500), line("2009/10", "Grant", 3500, 7000),
             line("2009/10", "Capital", None, 2000)]
-    assert [f.rule for f in year_findings(ledger(rows, budgets={"2009/10": budget("2009/10", 13000)}), S)] == ["REC-011"]
+    [ok, _] = year_findings(ledger(rows, budgets={"2009/10": budget("2009/10", 13000)}), S)
+    assert (ok.rule, ok.severity.value, ok.cell, ok.difference) == ("REC-004", "info", "C9", 0.0)
+    assert ok.message == ("The 2009/10 budget of £13,000k is made up by the balances: opening balances £4,000k + new "
+                          "funding £9,000k.")
     [f, _] = year_findings(ledger(rows, budgets={"2009/10": budget("2009/10", 13500)}), S)
     assert (f.rule, f.sheet, f.cell, f.expected, f.actual, f.difference) == (
         "REC-004", "StatedTotals", "C9", 13000.0, 13500.0, 500.0)

@@ -7,7 +7,7 @@ lines costs little more than reading it; the rest work on the stream-years.
 
 from __future__ import annotations
 
-from riep.findings import Finding
+from riep.findings import Finding, Severity
 from riep.money import fmt_k
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
@@ -24,7 +24,8 @@ __all__ = [
 BUDGET = rule("REC-004", "error", "reconcile", "Budget does not match the balances",
               "For each year with a stated budget (the 'Funding total' row of StatedTotals): the opening balances "
               "plus new funding of all streams in Balances must equal it (Year Two: £0.5m + £3.5m carried forward "
-              "+ £7.0m grant + £2.0m capital = £13m).")
+              "+ £7.0m grant + £2.0m capital = £13m). When it does, an info finding says so, with the headroom "
+              "the allocation leaves.")
 OVER_BUDGET = rule("REC-005", "error", "reconcile", "Allocation exceeds the budget",
                    "The year's allocation (the stated grand total, or the sum of the Allocation lines when none "
                    "is stated) must fit inside the money the balances make available (openings plus new "
@@ -144,6 +145,15 @@ def year_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
                 actual=budget.value, difference=round(budget.value - openings - funding, 6), unit="£k"))
         alloc = ledger.allocations.get(year)
         available = openings + funding if streams else (budget.value if budget else None)
+        if budget is not None and streams and abs(openings + funding - budget.value) <= tolerance(s, *approx):
+            left = (f"; the allocation of {fmt_k(alloc.value)} leaves {fmt_k(openings + funding - alloc.value)} of "
+                    f"headroom" if alloc is not None and alloc.value <= openings + funding else "")
+            out.append(BUDGET.finding(
+                f"The {year} budget of {fmt_k(budget.value)} is made up by the balances: opening balances "
+                f"{'approximately ' if approx else ''}{fmt_k(openings)} + new funding {fmt_k(funding)}{left}.",
+                severity=Severity.INFO, file=ledger.file, sheet=budget.sheet, cell=budget.cell, scope=year,
+                expected=round(openings + funding, 6), actual=budget.value,
+                difference=round(budget.value - openings - funding, 6), unit="£k"))
         if alloc is not None and available is not None and alloc.value - available > tolerance(s, *approx):
             out.append(OVER_BUDGET.finding(
                 f"The {year} allocation of {fmt_k(alloc.value)} is more than the {fmt_k(available)} the balances "
