@@ -13,9 +13,9 @@ __all__ = ["Job", "all_jobs", "job"]
 
 def all_jobs() -> list[Job]:
     """Every job, in the order ``riep run`` runs them."""
-    from riep.runners import check, reconcile
+    from riep.runners import check, reconcile, risks
 
-    return [check.JOB, reconcile.JOB]
+    return [check.JOB, reconcile.JOB, risks.JOB]
 
 
 def job(name: str) -> Job:

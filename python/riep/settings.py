@@ -16,12 +16,13 @@ from __future__ import annotations
 import textwrap
 import tomllib
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "ReconcileSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -79,6 +80,46 @@ class ReconcileSettings(BaseModel):
     )
 
 
+class RiskSettings(BaseModel):
+    """Scoring for ``riep risks`` (the risk register): scales, RAG bands and the risk appetite."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    scale: Literal["3x3", "5x5"] = Field(
+        "3x3",
+        description="The scale probability and impact are scored on: 3x3 is the delivery plan's High/Medium/Low "
+        "(seed 004); 5x5 is the common five-point scale. Score = probability level x impact level.",
+    )
+    levels_3x3: list[str] = Field(
+        ["Low", "Medium", "High"],
+        min_length=3, max_length=3,
+        description="The 3x3 scale's levels, lowest first (worth 1, 2, 3).",
+    )
+    levels_5x5: list[str] = Field(
+        ["Very Low", "Low", "Medium", "High", "Very High"],
+        min_length=5, max_length=5,
+        description="The 5x5 scale's levels, lowest first (worth 1 to 5). The seed's Low/Medium/High are 2/3/4 on it.",
+    )
+    green_max_3x3: int = Field(2, ge=1, le=9, description="3x3: scores up to this are Green (1-2).")
+    amber_max_3x3: int = Field(4, ge=1, le=9, description="3x3: scores above green_max up to this are Amber (3-4); "
+                               "higher scores (6, 9) are Red.")
+    appetite_3x3: int = Field(2, ge=0, le=9, description="3x3: the highest score the partnership accepts without "
+                              "action; every risk scoring more must have actions recorded.")
+    green_max_5x5: int = Field(4, ge=1, le=25, description="5x5: scores up to this are Green (1-4).")
+    amber_max_5x5: int = Field(12, ge=1, le=25, description="5x5: scores above green_max up to this are Amber "
+                               "(5-12); higher scores (15-25) are Red.")
+    appetite_5x5: int = Field(4, ge=0, le=25, description="5x5: the highest score accepted without action; every "
+                              "risk scoring more must have actions recorded.")
+    top_risks: int = Field(5, ge=1, description="How many of the highest-scoring risks the report lists.")
+
+    @model_validator(mode="after")
+    def _bands_in_order(self) -> "RiskSettings":
+        for scale in ("3x3", "5x5"):
+            if getattr(self, f"green_max_{scale}") > getattr(self, f"amber_max_{scale}"):
+                raise ValueError(f"green_max_{scale} must not be above amber_max_{scale}")
+        return self
+
+
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
@@ -86,6 +127,7 @@ class Settings(BaseModel):
 
     check: CheckSettings = Field(default_factory=CheckSettings)
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
+    risks: RiskSettings = Field(default_factory=RiskSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",

@@ -1,0 +1,42 @@
+"""``riep risks``: check risk registers (workbooks with a Risks table) and write the board's report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from riep.cli.common import context_options, emit, expand_paths, make_context, output_options, run_job
+from riep.errors import InputError
+from riep.findings import RunReport
+from riep.jobs import job
+from riep.runners.risks import write_pdf
+
+__all__ = ["command"]
+
+
+@click.command("risks")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--scale", type=click.Choice(["3x3", "5x5"]), default=None,
+              help="Score on this scale instead of the one in the settings ([risks] scale, default 3x3).")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the board's report (heat map, top risks, overdue reviews) to this PDF. One input file only.")
+@output_options
+@context_options
+def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: str, output: Path | None,
+            strict: bool, write_sheet: Path | None, config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+    """Check risk registers: allowed values, scores and RAG on the scale, owners, reviews, responses, actions.
+
+    PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
+    """
+    ctx = make_context(config, as_of)
+    if scale:
+        ctx = ctx.__class__(settings=ctx.settings.model_copy(
+            update={"risks": ctx.settings.risks.model_copy(update={"scale": scale})}), as_of=ctx.as_of)
+    files = expand_paths(paths)
+    if (write_sheet or pdf) and len(files) != 1:
+        raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")
+    report = RunReport(files=[run_job(job("risks"), f, ctx, write_sheet) for f in files])
+    if pdf and not report.files[0].error:
+        write_pdf(files[0], report.files[0], ctx, pdf)
+    emit(report, fmt, output, strict)

@@ -1,0 +1,59 @@
+"""The ``risks`` job (the risk register) as ``riep risks``, ``riep run`` and the ribbon run it.
+
+Besides the findings, it writes the board's report: a ``Risk report`` sheet (every risk by
+score, with the heat map picture) and a PDF (heat map, top risks, overdue reviews).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from riep.findings import FileReport
+from riep.risks import evaluate, read_register, recognises
+from riep.risks.heatmap import heat_map
+from riep.risks.pdf import report_pdf
+from riep.risks.sheet import report_sheet
+from riep.risks.summary import summarise
+from riep.runners.base import Context, Job
+from riep.sheets import SheetContent, findings_sheet
+from riep.table import TableSource
+from riep.xlsx.reader import open_workbook
+from riep.xlsx.writer import atomic_write
+
+__all__ = ["JOB", "FINDINGS_SHEET", "pdf_bytes", "write_pdf"]
+
+FINDINGS_SHEET = "RiskChecks"
+
+
+def _evaluate(source: TableSource, ctx: Context) -> FileReport:
+    return evaluate(source, ctx.settings, ctx.as_of)
+
+
+def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[SheetContent]:
+    reg = read_register(source, ctx.settings)
+    summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
+    return [report_sheet(summary, heat_map(reg.risks, reg.scale)),
+            findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
+
+
+def pdf_bytes(source: TableSource, report: FileReport, ctx: Context) -> bytes:
+    """The board report for the register in ``source`` as PDF bytes."""
+    reg = read_register(source, ctx.settings)
+    summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
+    return report_pdf(summary, heat_map(reg.risks, reg.scale), report)
+
+
+def write_pdf(path: Path, report: FileReport, ctx: Context, dest: Path) -> Path:
+    """Write the board report for the workbook at ``path`` to ``dest`` (atomically)."""
+    data = pdf_bytes(open_workbook(path), report, ctx)
+    return atomic_write(dest, lambda tmp: tmp.write_bytes(data))
+
+
+def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
+    if report.error:
+        return []
+    return [write_pdf(path, report, ctx, Path(out_dir) / f"{Path(path).stem}.risks.pdf")]
+
+
+JOB = Job(name="risks", title="Risk register", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets,
+          write_reports=_reports)
