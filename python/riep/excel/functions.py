@@ -22,7 +22,7 @@ from xlwings import XlwingsError
 from riep import fy
 from riep.checks.totals import check_total as _check_total
 from riep.errors import InputError, RiepError
-from riep.excel.values import CellError, Grid, cellwise, flatten, grid, is_blank, to_date, to_number
+from riep.excel.values import CellError, cellwise, flatten, is_blank, to_date, to_number
 from riep.reconcile.corkscrew import carry_forward as _carry_forward
 
 __all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total", "carry_forward"]
@@ -87,10 +87,12 @@ def _shape(result: object) -> object:
         raise InputError(result.message)
     if not isinstance(result, list):
         return result
-    rows: Grid = grid(result)
-    if len(rows) == 1 and len(rows[0]) == 1:
-        return _shape(rows[0][0])
-    return [["#VALUE!" if isinstance(v, CellError) else v for v in row] for row in rows]
+    if len(result) == 1 and isinstance(result[0], list) and len(result[0]) == 1:
+        return _shape(result[0][0])
+    return [[_VALUE_ERROR if isinstance(v, CellError) else v for v in row] for row in result]
+
+
+_VALUE_ERROR = "#VALUE!"
 
 
 def excel_function(impl: Callable[..., Any], *, name: str | None = None) -> Callable[..., Any]:
