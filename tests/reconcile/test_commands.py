@@ -93,7 +93,7 @@ def test_em_iep_fund_closes_at_349k(riep):
 
 def test_strict_and_the_terminal_table(riep):
     assert riep("reconcile", EM, "--strict")[0] == 0
-    code, out, _ = riep("reconcile", "workbook")
+    code, out, _ = riep("reconcile", FA, EM)
     assert code == 1
     assert out.endswith("2 files: 1 error, 2 warnings, 10 notes\n")
     assert "Balances!G5" in out and "£2,110k (£2.11m)" in out

@@ -229,28 +229,26 @@ def _group(lines: pd.DataFrame, sheet: str, letters: dict[str, str]) -> list[Str
     for name in FIGURES:
         bad_kind |= ok[f"k_{name}"].isin(["text", "error"])
     unreadable = bad_kind.groupby([ok["year"], ok["key"]], sort=False).any()
-    per_fig: dict[str, tuple[pd.Series, pd.Series, pd.Series, pd.Series]] = {}
+    per_fig: dict[str, tuple[dict, dict, dict, dict]] = {}
     for name in FIGURES:
         has = ok[ok[f"k_{name}"] == "number"]
         hg = has.groupby(keys, sort=False)
-        per_fig[name] = (
-            hg[f"v_{name}"].sum(),
-            hg["row"].agg(lambda s: tuple(s.iloc[: MAX_CELLS + 1])),
-            hg["row"].size(),
-            g[f"a_{name}"].any(),
-        )
+        rows = has.groupby(keys, sort=False).head(MAX_CELLS + 1).groupby(keys, sort=False)["row"].agg(tuple)
+        per_fig[name] = (hg[f"v_{name}"].sum().to_dict(), rows.to_dict(), hg["row"].size().to_dict(),
+                         g[f"a_{name}"].any().to_dict())
+    first_d, last_d, stream_d, bad_d = first.to_dict(), last.to_dict(), stream.to_dict(), unreadable.to_dict()
     out: list[StreamYear] = []
-    for idx in first.sort_values().index:
+    for idx in first_d:
         figures = {}
-        for name, (sums, rows, counts, approx) in per_fig.items():
+        for name, (sums, rows_of, counts, approx) in per_fig.items():
             figures[name] = Figure(
-                value=float(sums[idx]) if idx in sums.index else None,
-                rows=rows[idx] if idx in rows.index else (),
-                count=int(counts[idx]) if idx in counts.index else 0,
+                value=float(sums[idx]) if idx in sums else None,
+                rows=tuple(int(r) for r in rows_of.get(idx, ())),
+                count=int(counts.get(idx, 0)),
                 approximate=bool(approx[idx]),
             )
-        out.append(StreamYear(year=idx[0], stream=str(stream[idx]), key=idx[1], figures=figures,
-                              first_row=int(first[idx]), last_row=int(last[idx]), unreadable=bool(unreadable[idx]),
+        out.append(StreamYear(year=idx[0], stream=str(stream_d[idx]), key=idx[1], figures=figures,
+                              first_row=int(first_d[idx]), last_row=int(last_d[idx]), unreadable=bool(bad_d[idx]),
                               sheet=sheet, columns=letters))
     out.sort(key=lambda s: (s.year, s.first_row))
     return out

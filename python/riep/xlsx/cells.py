@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl.formula.translate import Translator
 
-__all__ = ["CellInfo", "read_cells", "merged_ranges"]
+__all__ = ["CellInfo", "read_cells", "merged_ranges", "may_hide_values"]
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -115,3 +115,19 @@ def merged_ranges(path: str | Path, sheet: str) -> list[str]:
             tail = data[-64:]  # a tag cut between chunks is found whole in the next search
     found = list(dict.fromkeys(found))
     return found
+
+
+_HIDDEN = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b' t="e"')
+
+
+def may_hide_values(path: str | Path, sheet: str) -> bool:
+    """Whether ``sheet`` has any formula or error cell, found by a byte search of its XML: only those can
+    hide a value calamine reads as blank, so a sheet without them needs no cell-by-cell look."""
+    tail = b""
+    with zipfile.ZipFile(path) as zf, zf.open(_sheet_part(zf, sheet)) as fh:
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            if any(token in data for token in _HIDDEN):
+                return True
+            tail = data[-16:]
+    return False

@@ -19,7 +19,7 @@ import python_calamine as pc
 
 from riep.errors import InputError
 from riep.table import TableData, TableSpec, col_index, col_letter, is_error_value, match_headers
-from riep.xlsx.cells import CellInfo, merged_ranges, read_cells
+from riep.xlsx.cells import CellInfo, may_hide_values, merged_ranges, read_cells
 
 __all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
 
@@ -182,14 +182,14 @@ def read_table(
     result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
     if data[contract].isna().any().any() if len(data) else False:
         _check_merged(wb, result, len(rows))
-    probe = [
-        result.cell(col, int(r))
-        for col in value_columns
-        if col in mapping and col not in formula_columns
-        for r in data.loc[data[col].isna(), "_row"]
-    ] + [result.cell(col, int(r)) for col in formula_columns if col in mapping for r in data["_row"]]
+    blanks = [col for col in value_columns if col in mapping and col not in formula_columns]
+    if blanks and not formula_columns and not may_hide_values(wb.path, sheet):
+        blanks = []  # no formula or error cell anywhere on the sheet: every blank really is blank
+    wanted = [(col, int(r)) for col in blanks for r in data.loc[data[col].isna(), "_row"]] + [
+        (col, int(r)) for col in formula_columns if col in mapping for r in data["_row"]]
+    probe = [result.cell(col, r) for col, r in wanted]
     if probe:
-        by_addr = {result.cell(col, int(r)): (col, int(r)) for col in mapping for r in data["_row"]}
+        by_addr = dict(zip(probe, wanted))
         for addr, cell in read_cells(wb.path, sheet, probe).items():
             col_name, row = by_addr[addr]
             if col_name in formula_columns or cell.formula or is_error_value(cell.value):
