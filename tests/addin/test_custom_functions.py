@@ -13,7 +13,7 @@ from riep.excel.functions import FUNCTIONS
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
 
-EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER"]
+EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER", "RAG", "RISK_SCORE"]
 
 
 def call(client, name: str, *args: object) -> tuple[int, object]:
@@ -118,6 +118,37 @@ def test_carry_forward_bad_arguments(client):
              "negative closing balance.")
     assert call(client, "carry_forward", [[1], [2]], [[1], [2], [3]], [[0]]) == (
         400, "opening is 2 rows but another argument is 3 rows; give ranges of the same size, or a single cell")
+
+
+
+def test_risk_score_and_rag_over_a_register_column(client):
+    probability = [["Low"], ["Medium"], ["M"], [""], [3]]
+    impact = [["High"], ["High"], ["h"], [""], ["High"]]
+    assert call(client, "risk_score", probability, impact) == (200, [[3], [6], [6], [""], [9]])
+    assert call(client, "rag", [[1], [3], [6], [""], [9]]) == (200, [["Green"], ["Amber"], ["Red"], [""], ["Red"]])
+    assert call(client, "risk_score", [["High"]], [["Very High"]], [["5x5"]]) == (200, [[20]])
+    assert call(client, "rag", [[20]], [["5x5"]]) == (200, [["Red"]])
+
+
+def test_risk_score_and_rag_bad_arguments(client):
+    assert call(client, "risk_score", [["Likely"]], [["High"]]) == (
+        400, "probability 'Likely' is not on the 3x3 scale; use Low, Medium or High (or 1 to 3)")
+    assert call(client, "risk_score", [["Low"]], [[""]]) == (
+        400, "impact is blank; use Low, Medium or High (or 1 to 3)")
+    assert call(client, "risk_score", [["Low"]], [["Low"]], [["4x4"]]) == (400, "scale '4x4' is not known; use 3x3 or 5x5")
+    assert call(client, "rag", [[5]]) == (400, "score 5 is not a score on the 3x3 scale; use one of 1, 2, 3, 4, 6, 9")
+    assert call(client, "rag", [[4]], [["3x3"], ["5x5"]]) == (400, "scale must be one cell, not a range of 2")
+
+
+def test_rag_uses_the_partnership_settings(client, tmp_path, monkeypatch):
+    config = tmp_path / "riep.toml"
+    config.write_text("[risks]\ngreen_max_3x3 = 1\namber_max_3x3 = 2\n", encoding="utf-8")
+    monkeypatch.setenv("RIEP_CONFIG", str(config))
+    assert call(client, "rag", [[1], [2], [3]]) == (200, [["Green"], ["Amber"], ["Red"]])
+    config.write_text("[risks]\ngreen_max_3x3 = 7\n", encoding="utf-8")
+    os.utime(config, (1, 1))  # a different modification time: the file is read again
+    assert call(client, "rag", [[1]]) == (
+        400, "riep.toml: setting 'risks' is not valid: Value error, green_max_3x3 must not be above amber_max_3x3")
 
 
 def test_a_broken_import_stops_the_server_instead_of_serving_no_functions(tmp_path):

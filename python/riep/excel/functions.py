@@ -22,10 +22,14 @@ from xlwings import XlwingsError
 from riep import fy
 from riep.checks.totals import check_total as _check_total
 from riep.errors import InputError, RiepError
+from riep.excel.config import settings
 from riep.excel.values import CellError, cellwise, flatten, is_blank, to_date, to_number
 from riep.reconcile.corkscrew import carry_forward as _carry_forward
+from riep.risks.scoring import rag as _rag
+from riep.risks.scoring import risk_score as _risk_score
 
-__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total", "carry_forward"]
+__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total", "carry_forward",
+           "risk_score", "rag"]
 
 
 def _arg(doc: str) -> dict[str, Any]:
@@ -74,7 +78,36 @@ def carry_forward(
     return cellwise(_carry_forward, ["opening", "funding", "committed"], opening, funding, committed)
 
 
-FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward]
+def _one(value: object, what: str) -> object:
+    """An optional single-cell argument: ``None`` when left out or blank."""
+    cells = [v for v in flatten(value) if not is_blank(v)]
+    if len(cells) > 1:
+        raise InputError(f"{what} must be one cell, not a range of {len(cells)}")
+    return cells[0] if cells else None
+
+
+def risk_score(
+    probability: Annotated[Any, _arg("How likely the risk is: High, Medium or Low (or 1 to 3), or a column of them.")],
+    impact: Annotated[Any, _arg("How bad it would be: High, Medium or Low (or 1 to 3), or a column of them.")],
+    scale: Annotated[Any, _arg("Optional. 3x3 (High/Medium/Low) or 5x5; the partnership's setting if left out.")] = None,
+) -> Any:
+    """The risk score: probability level times impact level (on 3x3, Low=1, Medium=2, High=3, so Medium and High give 6). Give columns to score a whole register at once."""
+    s = settings().risks
+    name = _one(scale, "scale") or s.scale
+    return cellwise(lambda p, i: _risk_score(p, i, str(name), s), ["probability", "impact"], probability, impact)
+
+
+def rag(
+    score: Annotated[Any, _arg("A risk score (probability times impact), or a column of them.")],
+    scale: Annotated[Any, _arg("Optional. 3x3 or 5x5; the partnership's setting if left out.")] = None,
+) -> Any:
+    """The RAG rating of a risk score: Red, Amber or Green, using the partnership's bands (on 3x3: 1-2 Green, 3-4 Amber, 6-9 Red)."""
+    s = settings().risks
+    name = _one(scale, "scale") or s.scale
+    return cellwise(lambda x: _rag(x, str(name), s), ["score"], score)
+
+
+FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward, risk_score, rag]
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 

@@ -11,17 +11,16 @@ place the add-in turns job errors into something a person sees.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from typing import Any
 
 from riep.errors import RefusedError, RiepError
+from riep.excel.config import settings
 from riep.excel.render import apply_highlights, is_result_sheet, render_sheet
 from riep.excel.source import BookSource, Formulas
 from riep.findings import FileReport
 from riep.jobs import all_jobs
 from riep.runners.base import Context, Job
-from riep.settings import load_settings
 
 __all__ = ["BUTTONS", "Button", "run_button", "summary_line", "context"]
 
@@ -52,16 +51,16 @@ BUTTONS: list[Button] = [
 
 def context() -> Context:
     """Settings from the file named by ``RIEP_CONFIG`` (or ``./riep.toml``), judged against today."""
-    return Context(settings=load_settings(os.environ.get("RIEP_CONFIG") or None), as_of=dt.date.today())
+    return Context(settings=settings(), as_of=dt.date.today())
 
 
-def summary_line(j: Job, report: FileReport, sheet_names: list[str]) -> str:
+def summary_line(title: str, report: FileReport, sheet_names: list[str]) -> str:
     """One line for the alert: ``Validate totals: 1 error, 2 warnings, 4 notes - see the Checks sheet.``"""
     s = report.summary
     counts = f"{s.errors} error{'s' if s.errors != 1 else ''}, {s.warnings} warning{'s' if s.warnings != 1 else ''}, " \
              f"{s.info} note{'s' if s.info != 1 else ''}"
     where = f" - see the {' and '.join(sheet_names)} sheet{'s' if len(sheet_names) > 1 else ''}" if sheet_names else ""
-    return f"{j.title}: {counts}{where}."
+    return f"{title}: {counts}{where}."
 
 
 def _job(name: str) -> Job | None:
@@ -99,7 +98,7 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
         book.app.alert(exc.message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
         return None
     mode = "critical" if report.summary.errors else "info"
-    book.app.alert(summary_line(j, report, [s.name for s in sheets]), title=f"RIEP: {title}", buttons="ok",
+    book.app.alert(summary_line(title, report, [s.name for s in sheets]), title=f"RIEP: {title}", buttons="ok",
                    mode=mode, callback=None)
     return report
 
