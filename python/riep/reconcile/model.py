@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from riep.fy import normalise_year
@@ -165,18 +166,22 @@ class Ledger:
         self._index = {(s.year, s.key): s for s in self.streams}
 
 
-def _classify(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _classify(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Vectorised: each cell's number (NaN if none) and kind: number / blank / text / error."""
+    if pd.api.types.infer_dtype(raw, skipna=True) in ("floating", "integer", "mixed-integer-float", "empty"):
+        values = pd.to_numeric(raw, errors="coerce").astype(float)  # numbers and blanks only: the usual case
+        return values, np.where(values.notna().to_numpy(), "number", "blank").astype(object)
     types = raw.map(type)
-    is_num = types.isin([int, float]) & ~types.eq(bool)
+    is_num = types.isin([int, float]).to_numpy()
+    is_str = types.eq(str).to_numpy()
     values = pd.to_numeric(raw.where(is_num), errors="coerce")
-    blank = raw.isna() | (types.eq(str) & raw.astype(str).str.strip().eq(""))
-    kind = pd.Series("text", index=raw.index, dtype=object)
-    kind[is_num & values.notna()] = "number"
-    kind[blank | (is_num & values.isna())] = "blank"
-    strings = types.eq(str) & ~blank
-    if strings.any():
-        kind[strings & raw.where(strings).map(is_error_value, na_action="ignore").fillna(False).astype(bool)] = "error"
+    kind = np.full(len(raw), "blank", dtype=object)
+    kind[is_num & values.notna().to_numpy()] = "number"
+    if is_str.any():
+        strings = raw[is_str].tolist()
+        kind[is_str] = ["blank" if not s.strip() else "error" if is_error_value(s) else "text" for s in strings]
+    other = ~(is_num | is_str) & raw.notna().to_numpy()
+    kind[other] = "text"  # booleans, dates: not amounts
     return values, kind
 
 
@@ -203,9 +208,10 @@ def prepare(balances: TableData, budgets: dict[str, Stated] | None = None,
     for name in FIGURES:
         column = FIGURE_COLUMNS[name]
         raw = f[column] if column in f else pd.Series([None] * n, dtype=object, index=f.index)
-        values, kind = _classify(raw) if n else (pd.Series([], dtype=float), pd.Series([], dtype=object))
+        values, kind = _classify(raw) if n else (pd.Series([], dtype=float), np.array([], dtype=object))
         lines[f"v_{name}"] = values.to_numpy()
-        lines[f"k_{name}"] = kind.to_numpy()
+        lines[f"k_{name}"] = kind
+        lines[f"b_{name}"] = (kind == "text") | (kind == "error")  # a cell that is not a number and not blank
         lines[f"r_{name}"] = raw.to_numpy()
         lines[f"a_{name}"] = [name in p[0] for p in parsed]
     unknown = [(int(r), w) for r, p in zip(lines["row"], parsed) for w in p[1]]
@@ -220,35 +226,31 @@ def _group(lines: pd.DataFrame, sheet: str, letters: dict[str, str]) -> list[Str
     ok = lines[lines["year"].notna() & lines["key"].ne("")]
     if ok.empty:
         return []
-    keys = ["year", "key"]
-    g = ok.groupby(keys, sort=False)
-    first = g["row"].min()
-    last = g["row"].max()
-    stream = g["stream"].first()
-    bad_kind = pd.Series(False, index=ok.index)
-    for name in FIGURES:
-        bad_kind |= ok[f"k_{name}"].isin(["text", "error"])
-    unreadable = bad_kind.groupby([ok["year"], ok["key"]], sort=False).any()
+    gid = ok.groupby(["year", "key"], sort=False).ngroup().to_numpy()  # one integer per stream-year
+    ok = ok.assign(gid=gid)
+    g = ok.groupby("gid", sort=True)
+    first = g["row"].min().to_dict()
+    last = g["row"].max().to_dict()
+    head = g[["year", "key", "stream"]].first()
+    bad = ok[[f"b_{name}" for name in FIGURES]].any(axis=1).groupby(ok["gid"]).any().to_dict()
     per_fig: dict[str, tuple[dict, dict, dict, dict]] = {}
     for name in FIGURES:
-        has = ok[ok[f"k_{name}"] == "number"]
-        hg = has.groupby(keys, sort=False)
-        rows = has.groupby(keys, sort=False).head(MAX_CELLS + 1).groupby(keys, sort=False)["row"].agg(tuple)
+        has = ok[ok[f"v_{name}"].notna()]
+        hg = has.groupby("gid", sort=False)
+        rows = hg.head(MAX_CELLS + 1).groupby("gid", sort=False)["row"].agg(tuple)
         per_fig[name] = (hg[f"v_{name}"].sum().to_dict(), rows.to_dict(), hg["row"].size().to_dict(),
                          g[f"a_{name}"].any().to_dict())
-    first_d, last_d, stream_d, bad_d = first.to_dict(), last.to_dict(), stream.to_dict(), unreadable.to_dict()
     out: list[StreamYear] = []
-    for idx in first_d:
+    for k, year, key, stream in zip(head.index, head["year"], head["key"], head["stream"]):
         figures = {}
         for name, (sums, rows_of, counts, approx) in per_fig.items():
             figures[name] = Figure(
-                value=float(sums[idx]) if idx in sums else None,
-                rows=tuple(int(r) for r in rows_of.get(idx, ())),
-                count=int(counts.get(idx, 0)),
-                approximate=bool(approx[idx]),
+                value=float(sums[k]) if k in sums else None,
+                rows=tuple(int(r) for r in rows_of.get(k, ())),
+                count=int(counts.get(k, 0)),
+                approximate=bool(approx[k]),
             )
-        out.append(StreamYear(year=idx[0], stream=str(stream_d[idx]), key=idx[1], figures=figures,
-                              first_row=int(first_d[idx]), last_row=int(last_d[idx]), unreadable=bool(bad_d[idx]),
-                              sheet=sheet, columns=letters))
+        out.append(StreamYear(year=year, stream=str(stream), key=key, figures=figures, first_row=int(first[k]),
+                              last_row=int(last[k]), unreadable=bool(bad[k]), sheet=sheet, columns=letters))
     out.sort(key=lambda s: (s.year, s.first_row))
     return out

@@ -66,7 +66,7 @@ def line_findings(ledger: Ledger) -> list[Finding]:
     t, lines, out = ledger.table, ledger.lines, []
     bad = lines["year"].isna() | lines["key"].eq("")
     for name in FIGURES:
-        bad |= lines[f"k_{name}"].isin(["text", "error"]) | (lines[f"v_{name}"] < 0)
+        bad |= lines[f"b_{name}"] | (lines[f"v_{name}"] < 0)
     for r in lines[bad].to_dict("records"):
         row = int(r["row"])
         r["year"] = r["year"] if isinstance(r["year"], str) else None
