@@ -31,10 +31,11 @@ NOT_SCORED = rule("RISK-006", "error", "risks", "Probability or impact blank",
                   "A risk whose probability or impact is blank, so it has no score and no RAG rating.")
 SCORE_MISMATCH = rule("RISK-007", "error", "risks", "Score disagrees with the scale",
                       "A Score (or Residual score) cell that is not probability x impact on the scale in use "
-                      "(a typed-over formula, or a register scored on another scale).")
+                      "(a typed-over formula, an error value, or a register scored on another scale). A blank cell "
+                      "states nothing and is not reported.")
 RAG_MISMATCH = rule("RISK-008", "error", "risks", "RAG disagrees with the scale",
                     "A RAG cell that is not the band of the risk's score on the scale in use (see the [risks] "
-                    "settings for the bands).")
+                    "settings for the bands); R, A and G are accepted for Red, Amber and Green.")
 RESIDUAL_WORSE = rule("RISK-009", "error", "risks", "Residual worse than inherent",
                       "A residual (after actions) probability, impact or score higher than the inherent one: "
                       "actions cannot make a risk worse.")
@@ -93,18 +94,14 @@ class _Checker:
             **fields))
 
     def stated(self, risk: Risk, column: str, stated: object, expected: int, what: str) -> None:
-        """A stated score: blank is fine when the cell is a formula not yet calculated."""
-        t = self.reg.table
-        if column not in t.columns:
+        """A stated score must agree; a blank one (a formula not yet calculated, or none typed) states nothing."""
+        if column not in self.reg.table.columns or stated is None:
             return
-        if stated is None and t.formula(column, risk.row):
-            return  # a live formula Excel has not calculated yet: it will show the right value
         got = _number(stated)
         if got is None or got != expected:
             self.add(SCORE_MISMATCH, risk, column,
-                     f"{risk.label}: {what} shows {_shown(stated) if stated is not None else 'nothing'}; on the "
-                     f"{self.reg.scale.name} scale it is {expected}.",
-                     expected=expected, actual=got if got is not None else (str(stated) if stated is not None else None),
+                     f"{risk.label}: {what} shows {_shown(stated)}; on the {self.reg.scale.name} scale it is "
+                     f"{expected}.", expected=expected, actual=got if got is not None else str(stated),
                      difference=(got - expected) if got is not None else None)
 
     def risk(self, risk: Risk) -> None:
@@ -120,13 +117,12 @@ class _Checker:
             self.stated(risk, "Score", risk.stated_score, score, "Score")
             rag = s.rag(score)
             stated_rag = risk.stated_rag
-            if "RAG" in self.reg.table.columns and not (stated_rag is None and self.reg.table.formula("RAG", risk.row)):
-                text = " ".join(str(stated_rag).split()).lower() if stated_rag is not None else ""
-                if text != rag.lower() and text != rag[0].lower():
+            if "RAG" in self.reg.table.columns and stated_rag is not None:
+                text = " ".join(str(stated_rag).split()).lower()
+                if text not in (rag.lower(), rag[0].lower()):
                     self.add(RAG_MISMATCH, risk, "RAG",
-                             f"{risk.label}: RAG shows {_shown(stated_rag) if stated_rag is not None else 'nothing'}; "
-                             f"a score of {score} is {rag} on the {s.name} scale ({s.band_text()}).",
-                             expected=rag, actual=str(stated_rag) if stated_rag is not None else None)
+                             f"{risk.label}: RAG shows {_shown(stated_rag)}; a score of {score} is {rag} on the "
+                             f"{s.name} scale ({s.band_text()}).", expected=rag, actual=str(stated_rag))
             if score > s.appetite and not risk.actions:
                 self.add(NO_ACTIONS, risk, "Actions required",
                          f"{risk.label} scores {score}, above the risk appetite of {s.appetite}, and has no actions.",

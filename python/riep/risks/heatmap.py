@@ -33,15 +33,15 @@ class HeatMap:
     """The picture and what is in it.
 
     ``placed[panel][(probability, impact)]`` lists the IDs drawn in that cell;
-    ``cell_pixels[panel][(probability, impact)]`` is a pixel (x, y from the top left of the
-    PNG) inside the cell, clear of any text; ``unplaced[panel]`` are risks not scored there.
+    ``cell_boxes[panel][(probability, impact)]`` is the cell's box in PNG pixels (left, top,
+    right, bottom, from the top left); ``unplaced[panel]`` are risks not scored there.
     """
 
     png: bytes
     width_px: int
     height_px: int
     placed: dict[str, dict[tuple[int, int], list[str]]] = field(default_factory=dict)
-    cell_pixels: dict[str, dict[tuple[int, int], tuple[int, int]]] = field(default_factory=dict)
+    cell_boxes: dict[str, dict[tuple[int, int], tuple[int, int, int, int]]] = field(default_factory=dict)
     unplaced: dict[str, list[str]] = field(default_factory=dict)
 
     def count(self, panel: str) -> int:
@@ -99,14 +99,14 @@ def heat_map(risks: list[Risk], scale: Scale, title: str = "Risk heat map") -> H
                     color="#7F7F7F", transform=ax.transData)
         result.placed[panel] = placed
         result.unplaced[panel] = unplaced
-        result.cell_pixels[panel] = {}
+        result.cell_boxes[panel] = {}
     fig.canvas.draw()
     width, height = fig.canvas.get_width_height()
     for ax, panel in zip(axes, PANELS):
         for p in range(1, n + 1):
             for i in range(1, n + 1):
-                x, y = ax.transData.transform((i - 0.85, p - 0.15))  # near the cell's top-left corner
-                result.cell_pixels[panel][(p, i)] = (int(round(x)), int(round(height - y)))
+                (x0, y0), (x1, y1) = ax.transData.transform([(i - 1, p), (i, p - 1)])
+                result.cell_boxes[panel][(p, i)] = (round(x0), round(height - y0), round(x1), round(height - y1))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=_DPI, metadata={"Software": None})
     plt.close(fig)

@@ -7,10 +7,13 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import matplotlib
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from riep.findings import FileReport
@@ -21,14 +24,25 @@ from riep.risks.summary import RiskSummary
 __all__ = ["report_pdf"]
 
 
+def _fonts() -> tuple[str, str]:
+    """DejaVu Sans (shipped with matplotlib, as in the heat map), embedded so every character extracts as text."""
+    if "RiepSans" not in pdfmetrics.getRegisteredFontNames():
+        ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+        pdfmetrics.registerFont(TTFont("RiepSans", str(ttf / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("RiepSans-Bold", str(ttf / "DejaVuSans-Bold.ttf")))
+    return "RiepSans", "RiepSans-Bold"
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
+    regular, bold = _fonts()
     return {
-        "title": ParagraphStyle("t", parent=base["Title"], fontSize=18, spaceAfter=4, alignment=0),
-        "sub": ParagraphStyle("s", parent=base["Normal"], fontSize=9, textColor=colors.HexColor("#595959")),
-        "h": ParagraphStyle("h", parent=base["Heading2"], fontSize=13, spaceBefore=8, spaceAfter=4),
-        "cell": ParagraphStyle("c", parent=base["Normal"], fontSize=8, leading=10),
-        "body": ParagraphStyle("b", parent=base["Normal"], fontSize=9.5, leading=12),
+        "title": ParagraphStyle("t", parent=base["Title"], fontName=bold, fontSize=17, spaceAfter=4, alignment=0),
+        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=regular, fontSize=8.5,
+                              textColor=colors.HexColor("#595959")),
+        "h": ParagraphStyle("h", parent=base["Heading2"], fontName=bold, fontSize=12, spaceBefore=8, spaceAfter=4),
+        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=regular, fontSize=7.5, leading=9.5),
+        "body": ParagraphStyle("b", parent=base["Normal"], fontName=regular, fontSize=9, leading=12),
     }
 
 
@@ -76,8 +90,7 @@ def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport) -> bytes
                             author="riep", subject=Path(summary.file).name)
     story: list[object] = [
         _p(f"Risk register report: {Path(summary.file).name}", st["title"]),
-        _p(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.errors} errors, "
-           f"{summary.warnings} warnings.", st["sub"]),
+        _p(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
         Spacer(1, 3 * mm),
     ]
     width = 250 * mm

@@ -54,7 +54,7 @@ def report_sheet(summary: RiskSummary, heat: HeatMap) -> SheetContent:
         name=REPORT_SHEET,
         title="Risk report",
         subtitle=f"{summary.file}: judged on {summary.as_of:%d/%m/%Y}, {s.name} scale; "
-                 f"{summary.errors} errors, {summary.warnings} warnings (see RiskChecks).",
+                 f"{summary.checks_text()} (see RiskChecks).",
         table_name="RiskReport",
         columns=REPORT_COLUMNS,
         rows=rows,

@@ -41,12 +41,20 @@ class RiskSummary:
     def ids(self, risks: list[Risk]) -> str:
         return ", ".join(r.id or f"row {r.row}" for r in risks)
 
+    def checks_text(self) -> str:
+        """``3 errors, 1 warning``."""
+        return f"{_count(self.errors, 'error')}, {_count(self.warnings, 'warning')}"
+
     def headline(self) -> str:
         """One line: how many risks, how many Red/Amber/Green."""
         counts = {rag: sum(1 for r in self.risks if r.score is not None and self.scale.rag(r.score) == rag)
                   for rag in ("Red", "Amber", "Green")}
         return (f"{len(self.risks)} risks: {counts['Red']} Red, {counts['Amber']} Amber, {counts['Green']} Green "
                 f"on the {self.scale.name} scale ({self.scale.band_text()}); risk appetite {self.scale.appetite}.")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def summarise(reg: Register, report: FileReport, as_of: dt.date, top_n: int) -> RiskSummary:
