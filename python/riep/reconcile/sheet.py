@@ -11,7 +11,7 @@ from __future__ import annotations
 from riep.findings import FileReport, Severity
 from riep.money import fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
-from riep.sheets import SEVERITY_FILL, Chart, Column, SheetContent
+from riep.sheets import SEVERITY_FILL, Chart, Column, Link, SheetContent
 from riep.table import col_letter
 
 __all__ = ["reconciliation_sheet", "SHEET_NAME", "LINE_LABELS", "budget_year"]
@@ -43,6 +43,11 @@ def _figure(sy: StreamYear, name: str) -> object:
     return f'=IF(ISBLANK({ref}),"",{ref})'
 
 
+def _link(sy: StreamYear, name: str) -> Link | None:
+    cell = sy.cell(name)
+    return Link(sheet=sy.sheet, cell=cell) if cell else None
+
+
 def budget_year(ledger: Ledger) -> str | None:
     """The year whose budget build-up is charted: the latest with a stated budget, else the latest year."""
     years = ledger.years()
@@ -55,12 +60,16 @@ class _Rows:
         self.top, self.width = top, width
         self.rows: list[list[object]] = []
         self.fills: dict[int, str] = {}
+        self.links: dict[tuple[int, int], Link] = {}
 
-    def add(self, values: list[object], fill: str | None = None) -> int:
-        """Append a row; returns its Excel row number."""
+    def add(self, values: list[object], fill: str | None = None, links: dict[int, Link | None] | None = None) -> int:
+        """Append a row (``links``: column index -> where that cell links to); returns its Excel row number."""
         self.rows.append(values + [""] * (self.width - len(values)))
         if fill:
             self.fills[len(self.rows) - 1] = fill
+        for col, link in (links or {}).items():
+            if link is not None:
+                self.links[(len(self.rows) - 1, col)] = link
         return self.top + len(self.rows)
 
 
@@ -86,6 +95,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
             values: list[object] = [name if i == 0 else "", label]
             status: list[str] = []
             fill = None
+            target: Link | None = None
             for y in years:
                 sy = have[y]
                 c = ycol[y]
@@ -98,6 +108,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                     if sy.approx(fig):
                         status.append(f"approximate in {y}")
                         fill = _APPROX_FILL
+                        target = target or _link(sy, fig)
                 elif i == 3:
                     o, fu, co = (r[LINE_LABELS[k]] for k in range(3))
                     values.append(f"=N({c}{o})+N({c}{fu})-N({c}{co})")
@@ -106,8 +117,10 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                     for f in by_scope.get(("REC-001", f"{sy.stream} {y}"), []):
                         status.append(f"{y}: does not close by {fmt_k(f.difference or 0)}")
                         fill = SEVERITY_FILL[Severity.ERROR]
+                        target = target or _link(sy, "closing")
                     if sy.value("closing") is None:
                         status.append(f"{y}: no closing balance")
+                        target = target or _link(sy, "closing")
                 elif i == 6:
                     nxt = years[years.index(y) + 1] if years.index(y) + 1 < len(years) else None
                     values.append(f"={ycol[nxt]}{r[LINE_LABELS[0]]}" if nxt and have[nxt] is not None else "")
@@ -119,8 +132,12 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                         for f in by_scope.get((rid, scope), []):
                             status.append(f"{y}: {f.message}")
                             fill = SEVERITY_FILL[f.severity]
+                            if f.sheet and f.cell:
+                                target = target or Link(sheet=f.sheet, cell=f.cell)
             values.append("; ".join(status))
-            rows.add(values, fill)
+            first = next(sy for sy in have.values() if sy is not None)
+            home = Link(sheet=first.sheet, cell=f"B{first.first_row}") if i == 0 else None
+            rows.add(values, fill, {0: home, len(columns) - 1: target if status else None})
         blocks.append(r)
         rows.add([])
 
@@ -135,6 +152,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
         columns=columns,
         rows=rows.rows,
         row_fills=rows.fills,
+        links=rows.links,
         charts=[chart] if chart else [],
         notes=["Each stream: opening + funding - committed = closing, and the closing is the next year's opening. "
                "Blue rows hold approximate figures; red rows do not close."],
@@ -157,12 +175,16 @@ def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
     avail = rows.add(["", "Available (openings + funding)"]
                      + [f"={ycol[y]}{out['Opening balances']}+{ycol[y]}{out['+ New funding']}" for y in years])
     out["available"] = avail
-    budget = rows.add(["", "Budget as stated"] + [ledger.budgets[y].formula if y in ledger.budgets else "" for y in years])
+    stated = [ledger.budgets[y] for y in years if y in ledger.budgets]
+    budget = rows.add(["", "Budget as stated"] + [ledger.budgets[y].formula if y in ledger.budgets else "" for y in years],
+                      links={1: Link(sheet=stated[0].sheet, cell=stated[0].cell) if stated else None})
     out["budget"] = budget
     rows.add(["", "Budget difference (available - stated)"]
              + [f'=IF({ycol[y]}{budget}="","",{ycol[y]}{avail}-{ycol[y]}{budget})' for y in years])
+    given = [ledger.allocations[y] for y in years if y in ledger.allocations]
     alloc = rows.add(["", "Allocation"] + [ledger.allocations[y].formula if y in ledger.allocations else ""
-                                           for y in years])
+                                           for y in years],
+                     links={1: Link(sheet=given[0].sheet, cell=given[0].cell) if given else None})
     out["allocation"] = alloc
     out["headroom"] = rows.add(["", "Headroom (available - allocation)"]
                                + [f'=IF({ycol[y]}{alloc}="","",{ycol[y]}{avail}-{ycol[y]}{alloc})' for y in years])
