@@ -222,3 +222,14 @@ def test_riep_run_writes_the_reconciliation_copy(riep, tmp_path):
     assert jobs == [("em_iep_capacity_fund_2008.xlsx", "reconcile"), ("financial_allocation.xlsx", "reconcile")]
     wb = openpyxl.load_workbook(out / "financial_allocation.reconcile.xlsx")
     assert {"Reconciliation", "ReconcileChecks"} <= set(wb.sheetnames)
+
+
+def test_the_approximate_tolerance_is_a_setting(riep, tmp_path):
+    cfg = tmp_path / "riep.toml"
+    cfg.write_text("[reconcile]\napproximate_tolerance_pct = 70\n", encoding="utf-8")
+    code, out, _ = riep("reconcile", FA, "--format", "json", "--config", cfg)
+    assert code == 0  # 70% of 'approximately £3,500k' covers the £2,110k gap: still shown as approximate
+    found = _findings(out)["findings"]
+    assert "REC-001" not in {f["rule"] for f in found}
+    assert found[2]["message"] == ("The 2008/09 closing of 'Improvement East grant' is approximately £3,500k: it is "
+                                   "compared within +/- £2,450k (70%), not as an exact figure.")

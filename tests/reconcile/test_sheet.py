@@ -73,3 +73,9 @@ def test_totals_budget_and_the_waterfall_of_the_budget_year():
     assert chart.categories == f"A{first}:A{first + 5}" and chart.values == [f"B{first}:B{first + 5}",
                                                                              f"C{first}:C{first + 5}"]
     assert chart.title == "Budget build-up 2009/10 (£k)"
+
+
+def test_an_empty_balances_table_gives_totals_and_no_chart():
+    s = _sheet([])
+    assert [c.name for c in s.columns] == ["Stream", "Corkscrew (£k)", "Status"]
+    assert s.charts == [] and s.rows[0][:2] == ["All streams", "Opening balances"]
