@@ -220,6 +220,11 @@ def test_a_workbook_without_a_risks_table(riep):
     assert not (ROOT / "never.pdf").exists()
 
 
+def test_a_folder_gives_only_the_registers_in_it(riep):
+    code, out, _ = riep("risks", "workbook", "--format", "json", "--as-of", "2009-06-30")
+    assert code == 1 and [f["path"] for f in json.loads(out)["files"]] == ["workbook/risk_register.xlsx"]
+
+
 def test_pdf_takes_one_workbook(riep):
     code, _, err = riep("risks", REG, REG, "--pdf", "x.pdf")
     assert (code, err) == (2, "--pdf takes exactly one input workbook\n")

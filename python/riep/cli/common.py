@@ -17,7 +17,8 @@ from riep.settings import load_settings
 from riep.xlsx.reader import open_workbook
 from riep.xlsx.writer import write_result_copy
 
-__all__ = ["output_options", "context_options", "expand_paths", "run_job", "run_job_command", "emit", "make_context"]
+__all__ = ["output_options", "context_options", "expand_paths", "job_files", "run_job", "run_job_command", "emit",
+           "make_context"]
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -65,6 +66,24 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
+def job_files(job: Job, paths: tuple[Path, ...]) -> list[Path]:
+    """The files to run ``job`` on: files named as given; from folders, only the workbooks the job recognises
+    (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+    named = {p for p in paths if not p.is_dir()}
+    out: list[Path] = []
+    for f in expand_paths(paths):
+        if f not in named:
+            try:
+                if not job.recognises(open_workbook(f)):
+                    continue
+            except RiepError:
+                pass  # unusable: keep it, so the run says why
+        out.append(f)
+    if not out:
+        raise InputError(f"no workbook in {', '.join(str(p) for p in paths)} has the tables '{job.name}' needs")
+    return out
+
+
 def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None) -> FileReport:
     """Run one job on one file; an unusable file becomes a report with ``error`` set."""
     try:
@@ -96,7 +115,7 @@ def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
                     write_sheet: Path | None, ctx: Context) -> None:
     """The body of every job command: expand, run each file, emit."""
-    files = expand_paths(paths)
+    files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")
     report = RunReport(files=[run_job(job, f, ctx, write_sheet) for f in files])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, emit, expand_paths, make_context, output_options, run_job
+from riep.cli.common import context_options, emit, job_files, make_context, output_options, run_job
 from riep.errors import InputError
 from riep.findings import RunReport
 from riep.jobs import job
@@ -33,7 +33,7 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     if scale:
         ctx = ctx.__class__(settings=ctx.settings.model_copy(
             update={"risks": ctx.settings.risks.model_copy(update={"scale": scale})}), as_of=ctx.as_of)
-    files = expand_paths(paths)
+    files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")
     report = RunReport(files=[run_job(job("risks"), f, ctx, write_sheet) for f in files])
