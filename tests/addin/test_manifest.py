@@ -107,3 +107,32 @@ def test_settings_live_in_one_file():
     assert "[tool.xlwings_server]" in text
     assert (settings.project_name, settings.functions_namespace, settings.environment) == ("RIEP", "RIEP", "prod")
     assert settings.license_key == "noncommercial" and settings.auth_providers == []
+
+
+def test_ribbon_js_sends_the_formulas_the_test_helper_builds(shipped, tmp_path):
+    """The formula map ribbon.js builds from Office.js's range.formulas is what the script tests send."""
+    import json
+    import shutil
+    import subprocess
+
+    import openpyxl
+    from bookjson import table_formulas
+
+    node = shutil.which("node")
+    assert node, "node is needed to run the add-in's JavaScript"
+    wb = openpyxl.load_workbook(shipped("financial_allocation.xlsx"))
+    ws = wb["StatedTotals"]
+    ws["C5"] = "=SUM(Allocation!E5:E14)"
+    ws["C7"] = "=SUBTOTAL(9,Allocation!E5:E31)"
+    path = tmp_path / "with_formulas.xlsx"
+    wb.save(path)
+    table = ws.tables["StatedTotals"]
+    formulas = [[c.value if c.value is not None else "" for c in row] for row in ws[table.ref]]
+    script = (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
+    program = ("globalThis.Office = {actions: {associate() {}}};\n" + script +
+               f"\nprocess.stdout.write(JSON.stringify(riepFormulaCells('StatedTotals!{table.ref}', "
+               f"{json.dumps(formulas)})));\n")
+    done = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == table_formulas(path)["StatedTotals"] == {
+        "C5": "=SUM(Allocation!E5:E14)", "C7": "=SUBTOTAL(9,Allocation!E5:E31)"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -67,13 +68,14 @@ def test_riep_serve_answers_over_https(tmp_path):
         meta = None
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                meta = httpx.get(f"{url}/xlwings/custom-functions-meta.json", verify=str(certs / "riep-dev.pem"))
+                trust = ssl.create_default_context(cafile=str(certs / "riep-dev.pem"))
+                meta = httpx.get(f"{url}/xlwings/custom-functions-meta.json", verify=trust)
                 break
             except (httpx.TransportError, FileNotFoundError):  # not listening yet, or certificate not yet made
                 time.sleep(0.3)
         assert meta is not None, proc.stdout.read() if proc.poll() is not None else "server did not answer"
         assert {f["id"] for f in meta.json()["functions"]} >= {"FINANCIAL_YEAR", "QUARTER", "CHECK_TOTAL"}
-        manifest = httpx.get(f"{url}/manifest", verify=str(certs / "riep-dev.pem")).text
+        manifest = httpx.get(f"{url}/manifest", verify=trust).text
         assert f'<SourceLocation DefaultValue="{url}/taskpane.html" />' in manifest
     finally:
         proc.terminate()

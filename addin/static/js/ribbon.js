@@ -19,6 +19,25 @@ function riepColumnLetters(n) {
   return s;
 }
 
+// The formula cells of one table: its address as Office.js gives it ("Sheet!A4:F31") and its
+// range.formulas (constants come back as values) -> {A1 address: formula}.
+function riepFormulaCells(address, formulas) {
+  const first = address.split("!").pop().split(":")[0].replace(/\$/g, "");
+  const match = /^([A-Z]+)(\d+)$/.exec(first);
+  const out = {};
+  if (!match) return out;
+  const col0 = riepColumnNumber(match[1]);
+  const row0 = parseInt(match[2], 10);
+  formulas.forEach((row, i) =>
+    row.forEach((formula, j) => {
+      if (typeof formula === "string" && formula.startsWith("=")) {
+        out[riepColumnLetters(col0 + j) + (row0 + i)] = formula;
+      }
+    }),
+  );
+  return out;
+}
+
 async function riepTableFormulas() {
   return await Excel.run(async (context) => {
     const tables = context.workbook.tables;
@@ -31,19 +50,8 @@ async function riepTableFormulas() {
     await context.sync();
     const out = {};
     for (const { sheet, range } of loaded) {
-      const first = range.address.split("!").pop().split(":")[0].replace(/\$/g, "");
-      const match = /^([A-Z]+)(\d+)$/.exec(first);
-      if (!match) continue;
-      const col0 = riepColumnNumber(match[1]);
-      const row0 = parseInt(match[2], 10);
-      range.formulas.forEach((row, i) =>
-        row.forEach((formula, j) => {
-          if (typeof formula === "string" && formula.startsWith("=")) {
-            out[sheet.name] = out[sheet.name] || {};
-            out[sheet.name][riepColumnLetters(col0 + j) + (row0 + i)] = formula;
-          }
-        }),
-      );
+      const cells = riepFormulaCells(range.address, range.formulas);
+      if (Object.keys(cells).length) out[sheet.name] = Object.assign(out[sheet.name] || {}, cells);
     }
     return out;
   });
