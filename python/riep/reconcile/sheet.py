@@ -56,6 +56,8 @@ def budget_year(ledger: Ledger) -> str | None:
 
 
 class _Rows:
+    """The sheet's rows as they are built, with the Excel row number each one lands on."""
+
     def __init__(self, top: int, width: int) -> None:
         self.top, self.width = top, width
         self.rows: list[list[object]] = []
