@@ -15,6 +15,7 @@ its arguments) and add it to :data:`FUNCTIONS`; both add-ins pick it up.
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Annotated, Any, Callable
 
 from xlwings import XlwingsError
@@ -28,7 +29,9 @@ from riep.reconcile.corkscrew import carry_forward as _carry_forward
 from riep.risks.scoring import rag as _rag
 from riep.risks.scoring import risk_score as _risk_score
 
-__all__ = ["FUNCTIONS", "excel_function", "financial_year", "quarter", "check_total", "carry_forward",
+_log = logging.getLogger(__name__)
+
+__all__ = ["FUNCTIONS", "excel_function", "value_error", "financial_year", "quarter", "check_total", "carry_forward",
            "risk_score", "rag"]
 
 
@@ -111,8 +114,8 @@ FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, car
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 
-def _shape(result: object) -> object:
-    """A 1x1 result as a single value; array results with each failed cell as #VALUE!.
+def _shape(result: object, cell_error: Callable[[str], object]) -> object:
+    """A 1x1 result as a single value; in an array, each failed cell becomes ``cell_error(message)``.
 
     A single cell that failed raises, so Excel shows #VALUE! with the message on the error flag.
     """
@@ -121,27 +124,38 @@ def _shape(result: object) -> object:
     if not isinstance(result, list):
         return result
     if len(result) == 1 and isinstance(result[0], list) and len(result[0]) == 1:
-        return _shape(result[0][0])
-    return [[_VALUE_ERROR if isinstance(v, CellError) else v for v in row] for row in result]
+        return _shape(result[0][0], cell_error)
+    return [[cell_error(v.message) if isinstance(v, CellError) else v for v in row] for row in result]
 
 
-_VALUE_ERROR = "#VALUE!"
+def value_error(message: str) -> object:
+    """A failed cell in an array result for Office.js: the #VALUE! error value (xlwings sends it as one)."""
+    return "#VALUE!"
 
 
-def excel_function(impl: Callable[..., Any], *, name: str | None = None) -> Callable[..., Any]:
+def excel_function(impl: Callable[..., Any], *, name: str | None = None,
+                   cell_error: Callable[[str], object] = value_error) -> Callable[..., Any]:
     """A new function object calling ``impl``, with its signature and help, ready for an xlwings decorator.
 
     This is the one boundary between the core and Excel: a :class:`RiepError` becomes an
     :class:`xlwings.XlwingsError`, which xlwings Server sends back as a #VALUE! error carrying
-    the message (and does not retry), and classic xlwings shows as the cell's error.
+    the message (and does not retry), and classic xlwings shows as the cell's error. Anything
+    else that goes wrong is logged with its traceback and reported the same way, so a cell
+    never takes the server down or makes Excel retry.
     """
 
     @functools.wraps(impl)
     def call(*args: Any) -> Any:
         try:
-            return _shape(impl(*args))
+            return _shape(impl(*args), cell_error)
         except RiepError as exc:
             raise XlwingsError(exc.message) from None
+        except XlwingsError:
+            raise
+        except Exception as exc:
+            _log.exception("RIEP.%s failed", (name or impl.__name__).upper())
+            raise XlwingsError(f"riep could not work this out ({type(exc).__name__}: {exc}); please report it "
+                               "with the values you gave") from None
 
     if name:
         call.__name__ = call.__qualname__ = name

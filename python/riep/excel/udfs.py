@@ -31,7 +31,7 @@ __all__ = [f"RIEP_{f.__name__.upper()}" for f in FUNCTIONS] + [
 
 for _impl in FUNCTIONS:
     _name = f"RIEP_{_impl.__name__.upper()}"
-    globals()[_name] = xw.func(excel_function(_impl, name=_name))
+    globals()[_name] = xw.func(excel_function(_impl, name=_name, cell_error=lambda message: f"#VALUE! {message}"))
 del _impl, _name
 
 
