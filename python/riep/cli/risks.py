@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -31,8 +32,8 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     """
     ctx = make_context(config, as_of)
     if scale:
-        ctx = ctx.__class__(settings=ctx.settings.model_copy(
-            update={"risks": ctx.settings.risks.model_copy(update={"scale": scale})}), as_of=ctx.as_of)
+        risks = ctx.settings.risks.model_copy(update={"scale": scale})
+        ctx = replace(ctx, settings=ctx.settings.model_copy(update={"risks": risks}))
     files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")

@@ -78,7 +78,8 @@ def _findings_lines(report: FileReport) -> list[str]:
     for f in report.sorted().findings:
         by_rule.setdefault(f.rule, []).append(f.cell or f.scope or "")
         titles[f.rule] = f"{f.severity.value} {f.rule} {names.get(f.rule, '')}"
-    return [f"{titles[rule]}: {len(cells)} ({', '.join(c for c in cells if c)})" for rule, cells in sorted(by_rule.items())]
+    return [f"{titles[rule]}: {len(cells)} ({', '.join(c for c in cells if c)})"
+            for rule, cells in sorted(by_rule.items())]
 
 
 def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport) -> bytes:
@@ -93,7 +94,7 @@ def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport) -> bytes
         _p(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
         Spacer(1, 3 * mm),
     ]
-    width = 250 * mm
+    width = 235 * mm
     story.append(Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px))
     story.append(_p(f"Top {len(summary.top)} risks by score", st["h"]))
     story.append(_top_table(summary, st) if summary.top else _p("No risk has a score.", st["body"]))

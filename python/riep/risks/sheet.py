@@ -46,7 +46,8 @@ def report_sheet(summary: RiskSummary, heat: HeatMap) -> SheetContent:
     notes = [
         summary.headline(),
         f"Overdue reviews on {summary.as_of:%d/%m/%Y}: {summary.ids(summary.overdue) or 'none'}.",
-        f"No review date: {summary.ids(summary.no_review) or 'none'}. No owner: {summary.ids(summary.no_owner) or 'none'}.",
+        f"No review date: {summary.ids(summary.no_review) or 'none'}. "
+        f"No owner: {summary.ids(summary.no_owner) or 'none'}.",
     ]
     top = 4
     picture_row = top + max(len(rows), 1) + 2 + len(notes) + 1
