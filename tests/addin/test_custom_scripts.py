@@ -176,6 +176,7 @@ def test_running_again_replaces_the_sheet_and_clears_stale_highlights(client, sh
     checks_at = [s["name"] for s in body["sheets"]].index("Checks")
     deleted = [a for a in actions if a["func"] == "sheetDelete"]
     assert [a["sheet_position"] for a in deleted] == [checks_at]
+    assert added_sheets(actions) == {"Checks": checks_at}  # back in its place
     colours = highlight_actions(actions, body)
     assert colours["Allocation!E5"] is None  # no longer reported: fill removed
     assert colours["Allocation!E27"] == f"#{SEVERITY_FILL[Severity.WARNING]}"

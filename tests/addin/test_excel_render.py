@@ -166,3 +166,20 @@ def test_link_text_is_escaped_for_the_formula():
     render_sheet(book, content)
     values = _replay(book.json()["actions"], 1)
     assert values["A4"] == '=HYPERLINK("#\'It\'s\'!A1","say ""hi""")'
+
+
+@pytest.mark.parametrize("offset", [0, -3], ids=["last", "first"])
+def test_replaced_sheet_keeps_its_place(shipped, tmp_path, offset):
+    content = findings_sheet(_report(), name="Checks", title="Checks")
+    first = tmp_path / "first.xlsx"
+    write_result_copy(shipped("financial_allocation.xlsx"), first, [content])
+    wb = openpyxl.load_workbook(first)
+    wb.move_sheet("Checks", offset=offset)
+    wb.save(first)
+    position = wb.sheetnames.index("Checks")
+    book = _book(first)
+    render_sheet(book, content)
+    actions = book.json()["actions"]
+    assert [(a["func"], a["sheet_position"] if a["func"] == "sheetDelete" else a["args"])
+            for a in actions[:2]] == [("sheetDelete", position), ("addSheet", [position, "Checks"])]
+    assert [s.name for s in book.sheets].index("Checks") == position

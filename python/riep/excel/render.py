@@ -57,7 +57,7 @@ def _value(v: object) -> object:
 def render_sheet(book: Any, c: SheetContent) -> Any:
     """Write ``c`` as a sheet of ``book``, replacing riep's earlier sheet of that name; returns the sheet."""
     old = _sheet(book, c.name)
-    after = None
+    place: dict[str, Any] = {}
     if old is not None:
         if not is_result_sheet(old, c):
             raise RefusedError(
@@ -65,9 +65,12 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
                 file=book.name,
             )
         index = old.index
-        old.delete()
-        after = book.sheets[index - 2] if index >= 2 else None
-    ws = book.sheets.add(name=c.name, after=after) if after is not None else book.sheets.add(name=c.name)
+        old.delete()  # the new sheet takes the old one's place
+        if index >= 2:
+            place = {"after": book.sheets[index - 2]}
+        elif len(book.sheets):
+            place = {"before": book.sheets[0]}
+    ws = book.sheets.add(name=c.name, **place)
     ws["A1"].value = c.title
     ws["A1"].font.bold = True
     ws["A1"].font.size = 14
