@@ -12,7 +12,8 @@ from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, seri
 
 def test_grid_and_flatten():
     assert grid(5) == [[5]]
-    assert grid([1, 2]) == [[1], [2]]
+    assert grid([1, 2]) == [[1, 2]]  # a one-row range, as xlwings Server passes it
+    assert grid([[1, "", {"type": "Error", "basicValue": "#N/A"}]]) == [[1, None, "#N/A"]]
     assert grid([[1, 2], [3, 4]]) == [[1, 2], [3, 4]]
     assert grid([]) == [[None]]
     assert flatten([[1, 2], [3, 4]]) == [1, 2, 3, 4]

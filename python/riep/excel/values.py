@@ -65,13 +65,16 @@ _PLAIN = {int, float, bool}
 
 
 def grid(value: object) -> Grid:
-    """Any argument as a 2-D block of cells: a single value becomes ``[[value]]``, a 1-D list one column."""
+    """Any argument as a 2-D block of cells: a single value becomes ``[[value]]``.
+
+    A 1-D list is one row: xlwings Server hands over a one-row range (``A1:C1``) that way.
+    """
     if isinstance(value, (list, tuple)):
         if not value:
             return [[None]]
         if isinstance(value[0], (list, tuple)):
             return [_row(row) if isinstance(row, (list, tuple)) else [cell(row)] for row in value]
-        return [[cell(v)] for v in value]
+        return [_row(value)]
     return [[cell(value)]]
 
 
