@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -120,6 +120,72 @@ class RiskSettings(BaseModel):
         return self
 
 
+BOARD_ROLES = [
+    "Leader", "Opposition member", "Chief Executive", "Senior officer", "Lead Chief Executive",
+    "Audit Commission", "IDeA associate", "Government Office", "District Auditor",
+]
+
+
+class RecordsSettings(BaseModel):
+    """Thresholds for ``riep records`` (support for individual authorities, seeds 000, 001, 003 and 004)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    extra_funding_cap: float = Field(
+        20000.0,
+        ge=0,
+        description="£: the most additional funding a lead Chief Executive may agree for one authority (seed 000, "
+        "duty 5: 'up to £20,000'). Approvals of the capped kinds are added up over the whole case.",
+    )
+    capped_kinds: list[str] = Field(
+        ["additional", "urgent"],
+        description="SupportFunding kinds that count against the extra-funding cap (core funding does not).",
+    )
+    max_days_per_month: float = Field(
+        1.0,
+        gt=0,
+        description="The lead Chief Executive's time is not expected to exceed this many days a month (seed 000).",
+    )
+    board_roles: list[str] = Field(
+        BOARD_ROLES,
+        min_length=1,
+        description="The Improvement Board's recommended roles (seed 001: nine, good practice, not prescribed); "
+        "a missing role is a warning. BoardMembers' Role column uses these words.",
+    )
+    max_meeting_gap_weeks: float = Field(
+        6.0,
+        gt=0,
+        description="The board should meet at least every this many weeks while the case is in its first year "
+        "(seed 001: 'at least initially, every six weeks').",
+    )
+    first_year_days: int = Field(
+        365,
+        ge=0,
+        description="How long after the board is established the meeting-gap rule applies ('initially').",
+    )
+    report_due_days: int = Field(
+        30,
+        ge=0,
+        description="A quarterly progress report is due this many days after its financial quarter ends (the seeds "
+        "require quarterly reports but set no deadline). A date typed in the Due column overrides it.",
+    )
+    ni179_target_pct: float = Field(
+        3.0,
+        ge=0,
+        description="NI 179 cash-releasing savings expected each year (%); a projection below it puts an authority "
+        "on the early-warning list (seed 004: some authorities project 1.5% against 3%).",
+    )
+    urgent_approvers: list[str] = Field(
+        ["Chair of the Board", "Chair of the Officer Steering Group"],
+        min_length=1,
+        description="An urgent approval's 'Approved by' must name each of these (seed 003's scheme of delegation).",
+    )
+    allocation_line: str = Field(
+        "Individual Authorities",
+        description="The allocation line that pays for support to individual authorities (Year Two: £1,000k).",
+    )
+
+
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
@@ -128,6 +194,7 @@ class Settings(BaseModel):
     check: CheckSettings = Field(default_factory=CheckSettings)
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     risks: RiskSettings = Field(default_factory=RiskSettings)
+    records: RecordsSettings = Field(default_factory=RecordsSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",

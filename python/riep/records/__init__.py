@@ -1,0 +1,40 @@
+"""Support for individual authorities: eligibility, conditions of funding, caps and the per-authority record.
+
+- :mod:`riep.records.tables`: the seven tables' contract; :mod:`riep.records.read` reads them.
+- :mod:`riep.records.eligibility`: SUP-001..003, and ``eligible`` (the add-in's RIEP.ELIGIBLE).
+- :mod:`riep.records.governance`: SUP-004..010 (lead Chief Executive, Improvement Board, meetings).
+- :mod:`riep.records.reports`: SUP-011..012 (quarterly progress reports).
+- :mod:`riep.records.funding`: SUP-013..021, and ``extra_funding_left`` (RIEP.EXTRA_FUNDING_LEFT).
+- :mod:`riep.records.record`: the per-authority record the workbook and the PDFs render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from riep.findings import FileReport
+from riep.records.eligibility import check_early_warning, check_eligibility
+from riep.records.funding import LineAmount, check_funding
+from riep.records.governance import check_governance
+from riep.records.model import SupportBook
+from riep.records.read import read_book, recognises
+from riep.records.reports import check_reports
+from riep.settings import Settings
+from riep.table import TableSource
+
+__all__ = ["evaluate", "evaluate_book", "read_book", "recognises", "LineAmount", "SupportBook"]
+
+
+def evaluate_book(book: SupportBook, settings: Settings, as_of: dt.date,
+                  lines: dict[str, LineAmount] | None = None) -> FileReport:
+    """Every finding for an authority-support book, in a stable order."""
+    s = settings.records
+    findings = (check_eligibility(book) + check_early_warning(book, s) + check_governance(book, as_of, s)
+                + check_reports(book, as_of, s) + check_funding(book, as_of, s, lines))
+    return FileReport(path=book.file, job="records", findings=findings).sorted()
+
+
+def evaluate(source: TableSource, settings: Settings, as_of: dt.date,
+             lines: dict[str, LineAmount] | None = None) -> FileReport:
+    """Read ``source`` and evaluate it (``lines``: the Individual Authorities line by year, if known)."""
+    return evaluate_book(read_book(source, settings), settings, as_of, lines)

@@ -1,0 +1,280 @@
+"""The per-authority support record, as neutral content both the workbook and the PDF render.
+
+A :class:`Record` is sections of labelled items and small grids. An item may carry a live
+``formula`` for the workbook, written with placeholders the workbook renderer fills in:
+``{Amount (£)}`` is that column of the section's grid, ``{total:Amount (£)}`` its total
+cell, ``{item:Label}`` another item's value cell in the same record. The PDF shows ``value``,
+which the core computed; the tests recalculate the workbook and compare the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel, Field
+
+from riep.findings import FileReport, Finding, Severity
+from riep.fy import financial_year
+from riep.records.eligibility import assess
+from riep.records.funding import LineAmount, approved, capped_total, line_totals, next_meeting_after
+from riep.records.governance import conditions_met, meeting_gaps, missing_roles
+from riep.records.model import SupportBook, SupportCase
+from riep.records.reports import expected_reports
+from riep.settings import RecordsSettings
+
+__all__ = ["Item", "Grid", "Section", "Money", "Record", "build_records", "sheet_name"]
+
+
+class Item(BaseModel):
+    """One labelled line: ``value`` as shown, ``number`` if it is an amount, ``flag`` error/warning/ok."""
+
+    label: str
+    value: str
+    number: float | None = None
+    formula: str | None = None
+    flag: str = ""
+
+
+class Grid(BaseModel):
+    """A small table in a section; ``money`` columns are whole pounds, ``totals`` get a total row."""
+
+    columns: list[str]
+    rows: list[list[object]] = Field(default_factory=list)
+    money: list[str] = Field(default_factory=list)
+    totals: list[str] = Field(default_factory=list)
+    empty: str = "None recorded."
+
+
+class Section(BaseModel):
+    title: str
+    items: list[Item] = Field(default_factory=list)
+    grid: Grid | None = None
+    after: list[Item] = Field(default_factory=list, description="Items shown under the grid.")
+
+
+class Money(BaseModel):
+    """The figures the index shows, £."""
+
+    approved: float = 0
+    committed: float = 0
+    spent: float = 0
+    extra: float = 0
+    cap: float = 20000
+    extra_left: float = 20000
+
+
+class Record(BaseModel):
+    """One authority's support record."""
+
+    authority: str
+    sheet: str
+    illustrative: bool = False
+    county_area: str = ""
+    type: str = ""
+    status: str = "Open"
+    eligible: bool = False
+    evidence: str = ""
+    conditions: str = ""
+    as_of: dt.date
+    file: str
+    money: Money
+    issues: list[Finding] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.issues if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.issues if f.severity is Severity.WARNING)
+
+
+_SHORT = [(" District Council", " DC"), (" Borough Council", " BC"), (" County Council", " CC"),
+          (" City Council", " City"), (" (illustrative)", ""), (" Council", "")]
+
+
+def sheet_name(authority: str, taken: set[str]) -> str:
+    """A sheet name for an authority: short, at most 31 characters, unique in ``taken``."""
+    name = authority
+    for long, short in _SHORT:
+        name = name.replace(long, short)
+    name = re.sub(r"[\[\]:*?/\\']", "", name)[:31].strip()
+    base, k = name, 2
+    while name.lower() in {t.lower() for t in taken}:
+        suffix = f" {k}"
+        name, k = base[: 31 - len(suffix)] + suffix, k + 1
+    taken.add(name)
+    return name
+
+
+def _d(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def _m(x: float) -> str:
+    return f"-£{abs(x):,.0f}" if x < 0 else f"£{x:,.0f}"
+
+
+def _yn(v: bool | None) -> str:
+    return "" if v is None else ("yes" if v else "no")
+
+
+def _eligibility(book: SupportBook, name: str) -> Section:
+    rows = sorted((a for a in book.assessments if a.authority == name), key=lambda a: a.order())
+    ev = assess(rows)
+    return Section(
+        title="Eligibility",
+        items=[Item(label="Eligible", value="Yes" if ev.found else "No: no service failure and no score of 1",
+                    flag="ok" if ev.found else "error"),
+               Item(label="Evidence", value=ev.text() or "none in Assessments")],
+        grid=Grid(columns=["Year", "Area", "Score", "Service failure", "NI 179 %", "Source", "Date"],
+                  rows=[[a.year, a.area, a.score, (a.failing_service or "yes") if a.service_failure else "",
+                         a.ni179_pct, a.source or "", _d(a.date)] for a in rows]))
+
+
+def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[Section, str]:
+    missing = conditions_met(case, as_of)
+    text = "Met" if not missing else "Not met: " + " and ".join(missing)
+    days = case.days_per_month
+    return Section(title="Lead Chief Executive and conditions of funding", items=[
+        Item(label="Lead Chief Executive", value=f"{case.lead or 'none'}" + (f", {case.lead_from}" if case.lead_from else "")),
+        Item(label="Days per month", value=f"{days:g} (expected at most {s.max_days_per_month:g})" if days is not None
+             else "not recorded", flag="warning" if days is not None and days > s.max_days_per_month else ""),
+        Item(label="Improvement Board established", value=_d(case.board_established) or "not established"),
+        Item(label="Board chair", value=case.chair or "none"),
+        Item(label="Conditions of funding", value=text, flag="ok" if not missing else "warning"),
+    ]), text
+
+
+def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings) -> list[Section]:
+    name = case.authority
+    members = [m for m in book.members if m.authority == name]
+    missing = missing_roles(book, name, s.board_roles)
+    meetings = [m for m in book.meetings if m.authority == name and m.date <= as_of]
+    gaps = {m.row: (stop - start).days / 7 for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m}
+    open_gap = [(start, stop) for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m is None]
+    last = case.board_established
+    mrows = []
+    for m in meetings:
+        gap = (m.date - last).days / 7 if last else None
+        mrows.append([_d(m.date), _yn(m.notes_taken), _yn(m.key_messages), round(gap, 1) if gap is not None else None,
+                      "above the limit" if m.row in gaps else ""])
+        last = m.date
+    after = [Item(label="Next meeting due", value=f"no meeting since {_d(a)}: {(b - a).days / 7:.1f} weeks",
+                  flag="warning") for a, b in open_gap]
+    return [
+        Section(title="Improvement Board members",
+                items=[Item(label="Recommended roles missing", value=", ".join(missing) or "none",
+                            flag="warning" if missing else "ok")],
+                grid=Grid(columns=["Name", "Role", "Organisation"],
+                          rows=[[m.name, m.role or "", m.organisation or ""] for m in members])),
+        Section(title="Improvement Board meetings",
+                items=[Item(label="Meetings held", value=f"{len(meetings)} by {_d(as_of)}")],
+                grid=Grid(columns=["Date", "Notes taken", "Key messages", "Weeks since previous", "Gap"], rows=mrows),
+                after=after),
+    ]
+
+
+def _reports(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings) -> Section:
+    due = expected_reports(case, [r for r in book.reports if r.authority == case.authority], as_of, s)
+    rows = []
+    overdue = 0
+    for d in due:
+        got = d.report.received if d.report and d.report.received and d.report.received <= as_of else None
+        if got is None:
+            overdue += 1
+            status = f"OVERDUE {(as_of - d.due).days} days"
+        else:
+            status = "received" if got <= d.due else f"late by {(got - d.due).days} days"
+        rows.append([d.label, _d(d.due), _d(got), status])
+    return Section(title="Quarterly progress reports",
+                   items=[Item(label="Reports due by " + _d(as_of), value=f"{len(due)}, {overdue} overdue",
+                               flag="error" if overdue else "ok")],
+                   grid=Grid(columns=["Quarter", "Due", "Received", "Status"], rows=rows, empty="None due yet."))
+
+
+def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings,
+                   lines: dict[str, LineAmount] | None) -> tuple[Section, Money]:
+    name = case.authority
+    rows = approved([f for f in book.funding if f.authority == name], as_of)
+    grid = Grid(columns=["Approved on", "Kind", "Amount (£)", "Approved by", "Reported to board", "Committed (£)",
+                         "Spent (£)"],
+                money=["Amount (£)", "Committed (£)", "Spent (£)"], totals=["Amount (£)", "Committed (£)", "Spent (£)"])
+    for f in rows:
+        reported = _d(f.reported_on) if f.reported_on and f.reported_on <= as_of else ""
+        if f.kind == "urgent" and not reported:
+            nxt = next_meeting_after(book, name, f.approved_on or as_of)
+            reported = "NOT REPORTED" if nxt and nxt <= as_of else "to the next meeting"
+        grid.rows.append([_d(f.approved_on), f.kind, f.amount, f.approved_by or "", reported,
+                          f.committed, f.spent])
+    money = Money(approved=sum(f.amount for f in rows), committed=sum(f.committed or 0 for f in rows),
+                  spent=sum(f.spent or 0 for f in rows), extra=capped_total(rows, as_of, s), cap=s.extra_funding_cap)
+    money.extra_left = money.cap - money.extra
+    kinds = "+".join(f'SUMIF({{Kind}},"{k}",{{Amount (£)}})' for k in s.capped_kinds)
+    after = [
+        Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=_m(money.extra), number=money.extra,
+             formula="=" + kinds),
+        Item(label="Extra funding cap", value=_m(money.cap), number=money.cap),
+        Item(label="Left under the cap", value=_m(money.extra_left), number=money.extra_left,
+             formula="={item:Extra funding cap}-{item:Extra funding (" + ", ".join(s.capped_kinds) + ")}",
+             flag="error" if money.extra_left < 0 else "ok"),
+    ]
+    year = financial_year(as_of)
+    years = sorted({financial_year(f.approved_on) for f in rows if f.approved_on} | ({year} if not rows else set()))
+    totals = line_totals(book, as_of)
+    for y in years:
+        label = f"{s.allocation_line} line {y}"
+        if lines is None:
+            after.append(Item(label=label, value="not checked: no allocation workbook given"))
+            continue
+        line = lines.get(y)
+        if line is None:
+            after.append(Item(label=label, value=f"not checked: no {s.allocation_line} line for {y}"))
+            continue
+        budget, used = line.amount_k * 1000, totals.get(y, 0.0)
+        after += [
+            Item(label=label, value=_m(budget), number=budget),
+            Item(label=f"Approved for all authorities {y}", value=_m(used), number=used),
+            Item(label=f"Left on the line {y}", value=_m(budget - used), number=budget - used,
+                 formula=f"={{item:{label}}}-{{item:Approved for all authorities {y}}}",
+                 flag="error" if budget - used < 0 else "ok"),
+        ]
+    return Section(title="Money", items=[
+        Item(label="Approved", value=_m(money.approved), number=money.approved, formula="={total:Amount (£)}"),
+        Item(label="Committed", value=_m(money.committed), number=money.committed, formula="={total:Committed (£)}"),
+        Item(label="Spent", value=_m(money.spent), number=money.spent, formula="={total:Spent (£)}"),
+    ], grid=grid, after=after), money
+
+
+def _issues(issues: list[Finding]) -> Section:
+    rows = [[f.severity.value, f.rule, f"{f.sheet or ''} {f.cell or ''}".strip(), f.message] for f in issues]
+    return Section(title="Open issues", items=[Item(
+        label="Errors and warnings", value=f"{sum(f.severity is Severity.ERROR for f in issues)} errors, "
+        f"{sum(f.severity is Severity.WARNING for f in issues)} warnings",
+        flag="error" if any(f.severity is Severity.ERROR for f in issues) else ("warning" if issues else "ok"))],
+        grid=Grid(columns=["Severity", "Rule", "Cell", "What"], rows=rows, empty="No open issues."))
+
+
+def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: RecordsSettings,
+                  lines: dict[str, LineAmount] | None = None) -> list[Record]:
+    """One record per support case, in the order of SupportCases."""
+    taken = {"Index", "Findings", "Kept notes"}
+    out: list[Record] = []
+    for case in book.cases:
+        name = case.authority
+        auth = book.authorities[name]
+        issues = [f for f in report.sorted().findings if f.scope == name and f.severity is not Severity.INFO]
+        elig = _eligibility(book, name)
+        cond, cond_text = _conditions(case, as_of, s)
+        money_sec, money = _money_section(book, case, as_of, s, lines)
+        ev = assess([a for a in book.assessments if a.authority == name])
+        out.append(Record(
+            authority=name, sheet=sheet_name(name, taken), illustrative=auth.illustrative, county_area=auth.county_area,
+            type=auth.type, status="Open" if case.open_on(as_of) else f"Closed {_d(case.closed_on)}",
+            eligible=ev.found, evidence=ev.text(), conditions=cond_text, as_of=as_of, file=book.file, money=money,
+            issues=issues,
+            sections=[elig, cond, *_board(book, case, as_of, s), _reports(book, case, as_of, s), money_sec,
+                      _issues(issues)]))
+    return out
