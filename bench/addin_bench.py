@@ -82,11 +82,13 @@ def run(repeat: int) -> list[dict[str, Any]]:
     import xlwings.server
 
     logging.disable(logging.CRITICAL)
-    from xlwings_server.main import main_app
+    from xlwings_server.main import app, main_app
     from xlwings_server.routers.xlwings import custom_functions
 
     loop = asyncio.new_event_loop()
     client = httpx.AsyncClient(transport=httpx.ASGITransport(app=main_app), base_url="https://127.0.0.1:8000")
+    started = app.router.lifespan_context(app)  # the server's start-up (addin/lifespan.py), as uvicorn runs it
+    loop.run_until_complete(started.__aenter__())
     out = []
     for case in _cases():
         for size in ("cell", "column"):
@@ -119,6 +121,7 @@ def run(repeat: int) -> list[dict[str, Any]]:
         r["server_floor_ms"] = round(floor, 4)
         r["wrapper_ms"] = round(r["dispatch_ms"] - r["core_ms"], 4)
     loop.run_until_complete(client.aclose())
+    loop.run_until_complete(started.__aexit__(None, None, None))
     loop.close()
     return out
 

@@ -136,3 +136,13 @@ def test_ribbon_js_sends_the_formulas_the_test_helper_builds(shipped, tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == table_formulas(path)["StatedTotals"] == {
         "C5": "=SUM(Allocation!E5:E14)", "C7": "=SUBTOTAL(9,Allocation!E5:E31)"}
+
+
+def test_server_start_up_freezes_the_loaded_objects(client):
+    """addin/lifespan.py ran when the app started (the client fixture starts it as uvicorn does)."""
+    import gc
+
+    from xlwings_server import main
+
+    assert main.user_lifespan.__module__ == "_xlwings_server_user_lifespan"  # addin/lifespan.py was loaded
+    assert gc.get_freeze_count() > 10_000
