@@ -13,7 +13,7 @@ from riep.excel.functions import FUNCTIONS
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
 
-EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "FINANCIAL_YEAR", "QUARTER", "RAG", "RISK_SCORE"]
+EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "ELIGIBLE", "FINANCIAL_YEAR", "QUARTER", "RAG", "RISK_SCORE"]
 
 
 def call(client, name: str, *args: object) -> tuple[int, object]:
@@ -149,6 +149,25 @@ def test_rag_uses_the_partnership_settings(client, tmp_path, monkeypatch):
     os.utime(config, (1, 1))  # a different modification time: the file is read again
     assert call(client, "rag", [[1]]) == (
         400, "riep.toml: setting 'risks' is not valid: Value error, green_max_3x3 must not be above amber_max_3x3")
+
+
+
+def test_eligible_one_authority_and_a_table(client):
+    assert call(client, "eligible", [[3, 1, 2]]) == (200, [["Yes: score of 1 in area 2"]])
+    scores = [[3, 1, 2], [3, 3, 2], ["", "", ""], [4, 4, 4], [2, 2, 3]]
+    failures = [["No"], ["Yes"], [""], ["Housing benefit"], [""]]
+    areas = [["Organisational Assessment", "Use of Resources", "Managing Performance"]]
+    assert call(client, "eligible", scores, failures, areas) == (200, [
+        ["Yes: score of 1 in Use of Resources"], ["Yes: service failure"], [""],
+        ["Yes: service failure in Housing benefit"], ["No: lowest score 2, no service failure"]])
+
+
+def test_eligible_bad_arguments(client):
+    assert call(client, "eligible", [[3, 5]]) == (400, "score 5 is not 1, 2, 3 or 4 (the Audit Commission's scale)")
+    assert call(client, "eligible", [[3], [1]], [["No"], ["No"], ["No"]]) == (
+        400, "service_failure must be one cell or one column of 2 rows, beside the scores")
+    status, result = call(client, "eligible", [[3, 1], ["x", 2]])
+    assert (status, result) == (200, [["Yes: score of 1 in area 2"], [{"type": "Error", "errorType": "Value"}]])
 
 
 def test_a_broken_import_stops_the_server_instead_of_serving_no_functions(tmp_path):

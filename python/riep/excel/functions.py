@@ -24,15 +24,16 @@ from riep import fy
 from riep.checks.totals import check_total as _check_total
 from riep.errors import InputError, RiepError
 from riep.excel.config import settings
-from riep.excel.values import CellError, cellwise, flatten, is_blank, to_date, to_number
+from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, to_date, to_number
 from riep.reconcile.corkscrew import carry_forward as _carry_forward
+from riep.records.eligibility import eligible as _eligible
 from riep.risks.scoring import rag as _rag
 from riep.risks.scoring import risk_score as _risk_score
 
 _log = logging.getLogger(__name__)
 
 __all__ = ["FUNCTIONS", "excel_function", "value_error", "financial_year", "quarter", "check_total", "carry_forward",
-           "risk_score", "rag"]
+           "risk_score", "rag", "eligible"]
 
 
 def _arg(doc: str) -> dict[str, Any]:
@@ -110,7 +111,32 @@ def rag(
     return cellwise(lambda x: _rag(x, str(name), s), ["score"], score)
 
 
-FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward, risk_score, rag]
+def eligible(
+    scores: Annotated[Any, _arg("The authority's assessment scores (1 to 4), one row per authority: e.g. its "
+                                "Organisational Assessment, Use of Resources and Managing Performance scores.")],
+    service_failure: Annotated[Any, _arg("Optional. Yes/No, or the failing service, for each row.")] = None,
+    areas: Annotated[Any, _arg("Optional. The names of the score columns (e.g. their header cells), for the reason.")] = None,
+) -> Any:
+    """Is the authority eligible for support as an individual authority? Yes if it has an identified service failure or a score of 1 (the lowest) in any assessed area, with the reason, e.g. "Yes: score of 1 in Use of Resources"; otherwise No with its lowest score. Give a table of scores (one row per authority) for a column of answers."""
+    rows = grid(scores)
+    failures = grid(service_failure)
+    if len(failures) not in (1, len(rows)) or any(len(r) != 1 for r in failures):
+        raise InputError(f"service_failure must be one cell or one column of {len(rows)} rows, beside the scores")
+    names = flatten(areas) if areas is not None else None
+    out: list[list[Any]] = []
+    for i, row in enumerate(rows):
+        failure = failures[i if len(failures) > 1 else 0][0]
+        if all(is_blank(v) for v in row) and is_blank(failure):
+            out.append([""])
+            continue
+        try:
+            out.append([_eligible(row, failure, names)[1]])
+        except RiepError as exc:
+            out.append([CellError(exc.detail)])
+    return out
+
+
+FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward, risk_score, rag, eligible]
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 
