@@ -13,7 +13,8 @@ from riep.excel.functions import FUNCTIONS
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"
 
-EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "ELIGIBLE", "FINANCIAL_YEAR", "QUARTER", "RAG", "RISK_SCORE"]
+EXPECTED = ["CARRY_FORWARD", "CHECK_TOTAL", "ELIGIBLE", "EXTRA_FUNDING_LEFT", "FINANCIAL_YEAR", "QUARTER", "RAG",
+            "RISK_SCORE"]
 
 
 def call(client, name: str, *args: object) -> tuple[int, object]:
@@ -168,6 +169,24 @@ def test_eligible_bad_arguments(client):
         400, "service_failure must be one cell or one column of 2 rows, beside the scores")
     status, result = call(client, "eligible", [[3, 1], ["x", 2]])
     assert (status, result) == (200, [["Yes: score of 1 in area 2"], [{"type": "Error", "errorType": "Value"}]])
+
+
+
+def test_extra_funding_left(client):
+    assert call(client, "extra_funding_left", [[5000], [""], [7500]]) == (200, [[7500.0]])
+    assert call(client, "extra_funding_left", [[15000], [7500]]) == (200, [[-2500.0]])
+    assert call(client, "extra_funding_left", [[5000]], [[10000]]) == (200, [[5000.0]])
+    assert call(client, "extra_funding_left", [[""]]) == (200, [[20000.0]])
+
+
+def test_extra_funding_left_bad_arguments(client):
+    assert call(client, "extra_funding_left", [[5000], ["lots"]]) == (400, "'lots' is not an amount of money")
+    assert call(client, "extra_funding_left", [[-5]]) == (400, "-5 is not an amount of money (zero or more)")
+    assert call(client, "extra_funding_left", [[5]], [["big"]]) == (400, "the cap 'big' is text, not a number")
+
+
+def test_functions_take_a_row_as_a_row(client):
+    assert call(client, "financial_year", [[40193, 40300]]) == (200, [["2009/10", "2010/11"]])
 
 
 def test_a_broken_import_stops_the_server_instead_of_serving_no_functions(tmp_path):

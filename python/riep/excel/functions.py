@@ -27,13 +27,14 @@ from riep.excel.config import settings
 from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, to_date, to_number
 from riep.reconcile.corkscrew import carry_forward as _carry_forward
 from riep.records.eligibility import eligible as _eligible
+from riep.records.funding import extra_funding_left as _extra_funding_left
 from riep.risks.scoring import rag as _rag
 from riep.risks.scoring import risk_score as _risk_score
 
 _log = logging.getLogger(__name__)
 
 __all__ = ["FUNCTIONS", "excel_function", "value_error", "financial_year", "quarter", "check_total", "carry_forward",
-           "risk_score", "rag", "eligible"]
+           "risk_score", "rag", "eligible", "extra_funding_left"]
 
 
 def _arg(doc: str) -> dict[str, Any]:
@@ -136,7 +137,19 @@ def eligible(
     return out
 
 
-FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward, risk_score, rag, eligible]
+def extra_funding_left(
+    approved: Annotated[Any, _arg("The extra funding already approved for the authority (£), e.g. a column of approvals.")],
+    cap: Annotated[Any, _arg("Optional. The most a lead Chief Executive may agree (£); the partnership's cap "
+                             "(£20,000) if left out.")] = None,
+) -> Any:
+    """How much of the additional-funding cap (up to £20,000 per authority, agreed by its lead Chief Executive) is left after the approvals given; negative when the approvals are over the cap."""
+    limit = _one(cap, "cap")
+    return _extra_funding_left(flatten(approved), settings().records.extra_funding_cap if limit is None
+                               else to_number(limit, "cap"))
+
+
+FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, carry_forward, risk_score, rag, eligible,
+                                       extra_funding_left]
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 
