@@ -81,3 +81,10 @@ def test_riep_serve_answers_over_https(tmp_path):
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
     assert f"RIEP add-in: {url}  (manifest: {url}/manifest, certificate: {certs / 'riep-dev.pem'})" in out
+
+
+def test_serve_with_a_missing_settings_file_is_one_sentence(riep, tmp_path):
+    code, out, err = riep("serve", "--config", tmp_path / "nope.toml", "--certs", tmp_path / "certs")
+    assert code == 2
+    assert err.strip() == "nope.toml: settings file not found"
+    assert "Traceback" not in out + err
