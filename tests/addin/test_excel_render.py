@@ -183,3 +183,22 @@ def test_replaced_sheet_keeps_its_place(shipped, tmp_path, offset):
     assert [(a["func"], a["sheet_position"] if a["func"] == "sheetDelete" else a["args"])
             for a in actions[:2]] == [("sheetDelete", position), ("addSheet", [position, "Checks"])]
     assert [s.name for s in book.sheets].index("Checks") == position
+
+
+@pytest.mark.libreoffice
+def test_link_formulas_recalculate_to_the_cells_the_writer_shows(shipped, tmp_path, recalc):
+    """The HYPERLINK formulas the add-in writes show, once calculated, what --write-sheet shows."""
+    src = shipped("financial_allocation.xlsx")
+    content = findings_sheet(_report(), name="Checks", title="Checks")
+    book = _book(src)
+    render_sheet(book, content)
+    replayed = _replay(book.json()["actions"], len(book.sheets) - 1)
+    wb = openpyxl.load_workbook(src)
+    ws = wb.create_sheet("Checks")
+    for address, value in replayed.items():
+        ws[address] = value
+    written = tmp_path / "links.xlsx"
+    wb.save(written)
+    calculated = openpyxl.load_workbook(recalc(written), data_only=True)["Checks"]
+    links = {a: v for a, v in replayed.items() if _hyperlink(v)}
+    assert links and {a: calculated[a].value for a in links} == {"D5": "C7", "D6": "E27", "D7": "B20"}

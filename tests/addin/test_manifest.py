@@ -146,3 +146,15 @@ def test_server_start_up_freezes_the_loaded_objects(client):
 
     assert main.user_lifespan.__module__ == "_xlwings_server_user_lifespan"  # addin/lifespan.py was loaded
     assert gc.get_freeze_count() > 10_000
+
+
+def test_entra_id_switched_on_adds_single_sign_on_to_the_manifest(client, monkeypatch):
+    from xlwings_server.config import settings
+
+    client_id = "11111111-2222-3333-4444-555555555555"
+    monkeypatch.setattr(settings, "auth_providers", ["entraid"])
+    monkeypatch.setattr(settings, "auth_entraid_client_id", client_id)
+    root = ET.fromstring(client.get("/manifest").text.encode())
+    info = root.find(".//v:WebApplicationInfo", NS)
+    assert info.find("v:Id", NS).text == client_id
+    assert info.find("v:Resource", NS).text == f"api://127.0.0.1:8000/{client_id}"
