@@ -8,7 +8,7 @@ the add-in's JavaScript applies in Excel; with classic desktop xlwings it happen
 
 Only riep's own result sheets are replaced. Reported cells on the person's sheets get a fill
 colour and nothing else; the cells filled by the previous run of the same sheet (kept in a
-hidden defined name) lose that fill first, so a fixed problem stops being highlighted.
+defined name, ``_riep_<sheet>_cells``) lose that fill first, so a fixed problem stops being highlighted.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def is_result_sheet(sheet: Any, content: SheetContent) -> bool:
 
 
 def highlight_name(content: SheetContent) -> str:
-    """The hidden defined name remembering which cells a result sheet highlighted."""
+    """The defined name remembering which cells a result sheet highlighted."""
     return "_riep_" + "".join(ch if ch.isalnum() else "_" for ch in content.name) + "_cells"
 
 
