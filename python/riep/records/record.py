@@ -34,10 +34,11 @@ class Item(BaseModel):
     number: float | None = None
     formula: str | None = None
     flag: str = ""
+    key: str | None = None  # the Money field this item shows, if any
 
 
 class Grid(BaseModel):
-    """A small table in a section; ``money`` columns are whole pounds, ``totals`` get a total row."""
+    """A small table in a section; ``money`` columns are whole pounds, ``totals`` get a total row; dates are dates."""
 
     columns: list[str]
     rows: list[list[object]] = Field(default_factory=list)
@@ -117,6 +118,10 @@ def _m(x: float) -> str:
     return f"-£{abs(x):,.0f}" if x < 0 else f"£{x:,.0f}"
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _yn(v: bool | None) -> str:
     return "" if v is None else ("yes" if v else "no")
 
@@ -131,7 +136,13 @@ def _eligibility(book: SupportBook, name: str) -> Section:
                Item(label="Evidence", value=ev.text() or "none in Assessments")],
         grid=Grid(columns=["Year", "Area", "Score", "Service failure", "NI 179 %", "Source", "Date"],
                   rows=[[a.year, a.area, a.score, (a.failing_service or "yes") if a.service_failure else "",
-                         a.ni179_pct, a.source or "", _d(a.date)] for a in rows]))
+                         a.ni179_pct, a.source or "", a.date] for a in rows]))
+
+
+def _lead(case: SupportCase) -> str:
+    """``'J. Smith, Broadland District Council'`` (the authority once, even if the name already says it)."""
+    lead = case.lead or "none"
+    return f"{lead}, {case.lead_from}" if case.lead_from and case.lead_from not in lead else lead
 
 
 def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[Section, str]:
@@ -139,7 +150,7 @@ def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[
     text = "Met" if not missing else "Not met: " + " and ".join(missing)
     days = case.days_per_month
     return Section(title="Lead Chief Executive and conditions of funding", items=[
-        Item(label="Lead Chief Executive", value=f"{case.lead or 'none'}" + (f", {case.lead_from}" if case.lead_from else "")),
+        Item(label="Lead Chief Executive", value=_lead(case)),
         Item(label="Days per month", value=f"{days:g} (expected at most {s.max_days_per_month:g})" if days is not None
              else "not recorded", flag="warning" if days is not None and days > s.max_days_per_month else ""),
         Item(label="Improvement Board established", value=_d(case.board_established) or "not established"),
@@ -159,7 +170,7 @@ def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSetti
     mrows = []
     for m in meetings:
         gap = (m.date - last).days / 7 if last else None
-        mrows.append([_d(m.date), _yn(m.notes_taken), _yn(m.key_messages), round(gap, 1) if gap is not None else None,
+        mrows.append([m.date, _yn(m.notes_taken), _yn(m.key_messages), round(gap, 1) if gap is not None else None,
                       "above the limit" if m.row in gaps else ""])
         last = m.date
     after = [Item(label="Next meeting due", value=f"no meeting since {_d(a)}: {(b - a).days / 7:.1f} weeks",
@@ -188,7 +199,7 @@ def _reports(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSet
             status = f"OVERDUE {(as_of - d.due).days} days"
         else:
             status = "received" if got <= d.due else f"late by {(got - d.due).days} days"
-        rows.append([d.label, _d(d.due), _d(got), status])
+        rows.append([d.label, d.due, got, status])
     return Section(title="Quarterly progress reports",
                    items=[Item(label="Reports due by " + _d(as_of), value=f"{len(due)}, {overdue} overdue",
                                flag="error" if overdue else "ok")],
@@ -203,11 +214,11 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
                          "Spent (£)"],
                 money=["Amount (£)", "Committed (£)", "Spent (£)"], totals=["Amount (£)", "Committed (£)", "Spent (£)"])
     for f in rows:
-        reported = _d(f.reported_on) if f.reported_on and f.reported_on <= as_of else ""
+        reported: object = f.reported_on if f.reported_on and f.reported_on <= as_of else ""
         if f.kind == "urgent" and not reported:
             nxt = next_meeting_after(book, name, f.approved_on or as_of)
             reported = "NOT REPORTED" if nxt and nxt <= as_of else "to the next meeting"
-        grid.rows.append([_d(f.approved_on), f.kind, f.amount, f.approved_by or "", reported,
+        grid.rows.append([f.approved_on, f.kind, f.amount, f.approved_by or "", reported,
                           f.committed, f.spent])
     money = Money(approved=sum(f.amount for f in rows), committed=sum(f.committed or 0 for f in rows),
                   spent=sum(f.spent or 0 for f in rows), extra=capped_total(rows, as_of, s), cap=s.extra_funding_cap)
@@ -215,11 +226,11 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
     kinds = "+".join(f'SUMIF({{Kind}},"{k}",{{Amount (£)}})' for k in s.capped_kinds)
     after = [
         Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=_m(money.extra), number=money.extra,
-             formula="=" + kinds),
+             formula="=" + kinds, key="extra"),
         Item(label="Extra funding cap", value=_m(money.cap), number=money.cap),
         Item(label="Left under the cap", value=_m(money.extra_left), number=money.extra_left,
              formula="={item:Extra funding cap}-{item:Extra funding (" + ", ".join(s.capped_kinds) + ")}",
-             flag="error" if money.extra_left < 0 else "ok"),
+             flag="error" if money.extra_left < 0 else "ok", key="extra_left"),
     ]
     year = financial_year(as_of)
     years = sorted({financial_year(f.approved_on) for f in rows if f.approved_on} | ({year} if not rows else set()))
@@ -242,17 +253,17 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
                  flag="error" if budget - used < 0 else "ok"),
         ]
     return Section(title="Money", items=[
-        Item(label="Approved", value=_m(money.approved), number=money.approved, formula="={total:Amount (£)}"),
-        Item(label="Committed", value=_m(money.committed), number=money.committed, formula="={total:Committed (£)}"),
-        Item(label="Spent", value=_m(money.spent), number=money.spent, formula="={total:Spent (£)}"),
+        Item(label="Approved", value=_m(money.approved), number=money.approved, formula="={total:Amount (£)}", key="approved"),
+        Item(label="Committed", value=_m(money.committed), number=money.committed, formula="={total:Committed (£)}", key="committed"),
+        Item(label="Spent", value=_m(money.spent), number=money.spent, formula="={total:Spent (£)}", key="spent"),
     ], grid=grid, after=after), money
 
 
 def _issues(issues: list[Finding]) -> Section:
     rows = [[f.severity.value, f.rule, f"{f.sheet or ''} {f.cell or ''}".strip(), f.message] for f in issues]
     return Section(title="Open issues", items=[Item(
-        label="Errors and warnings", value=f"{sum(f.severity is Severity.ERROR for f in issues)} errors, "
-        f"{sum(f.severity is Severity.WARNING for f in issues)} warnings",
+        label="Errors and warnings", value=f"{_n(sum(f.severity is Severity.ERROR for f in issues), 'error')}, "
+        f"{_n(sum(f.severity is Severity.WARNING for f in issues), 'warning')}",
         flag="error" if any(f.severity is Severity.ERROR for f in issues) else ("warning" if issues else "ok"))],
         grid=Grid(columns=["Severity", "Rule", "Cell", "What"], rows=rows, empty="No open issues."))
 

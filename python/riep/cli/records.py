@@ -1,0 +1,36 @@
+"""``riep records``: check the support given to individual authorities and write their records (workbook + PDFs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from riep.cli.common import context_options, emit, make_context, output_options, run_job
+from riep.findings import RunReport
+from riep.jobs import job
+from riep.runners.records import write_records
+
+__all__ = ["command"]
+
+
+@click.command("records")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--allocation", type=click.Path(dir_okay=False, path_type=Path),
+              help="Financial-allocation workbook whose Individual Authorities line the approvals are checked against.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the records workbook (support_records.xlsx) and one PDF per authority.")
+@output_options
+@context_options
+def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Path | None, strict: bool,
+            write_sheet: Path | None, config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+    """Support records: eligibility with evidence, conditions of funding, lead Chief Executive time, the
+    Improvement Board, progress reports, money against the £20,000 cap and the Individual Authorities line.
+
+    PATH is the authority-support workbook. Exit 0: no errors; 1: errors found; 2: unusable input.
+    """
+    ctx = make_context(config, as_of, allocation)
+    report = run_job(job("records"), path, ctx, write_sheet)
+    if not report.error:
+        write_records(path, report, ctx, out)
+    emit(RunReport(files=[report]), fmt, output, strict)
