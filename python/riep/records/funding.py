@@ -200,7 +200,7 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
                         f"the {' and the '.join(lacking)} (approved by: {f.approved_by or 'nobody recorded'}).",
                         scope=name, **at("Approved by")))
                 meeting = next_meeting_after(book, name, when)
-                if meeting is not None and meeting <= as_of and (f.reported_on is None or f.reported_on > meeting
+                if meeting is not None and meeting < as_of and (f.reported_on is None or f.reported_on > meeting
                                                                  or f.reported_on > as_of):
                     late = f", but only on {f.reported_on:%d/%m/%Y}" if f.reported_on and f.reported_on <= as_of else ""
                     out.append(URGENT_UNREPORTED.finding(

@@ -38,7 +38,8 @@ CHAIR_NOT_MEMBER = rule(
 MEETING_GAP = rule(
     "SUP-008", "warning", "records", "Board meeting gap above six weeks in the first year",
     "While the case is in its first year ([records] first_year_days after the board is established), more than "
-    "[records] max_meeting_gap_weeks (six) weeks between meetings, or since the last meeting on the as-of day.")
+    "[records] max_meeting_gap_weeks (six) weeks between meetings, or since the last meeting on the as-of day, when "
+    "the next meeting fell due inside the first year.")
 NO_NOTES = rule(
     "SUP-009", "error", "records", "Meeting without notes",
     "Notes must be taken of every board meeting (seed 001): Notes taken is no or blank.")
@@ -77,10 +78,10 @@ def meeting_gaps(case: SupportCase, meetings: list[Meeting], as_of: dt.date,
     out: list[tuple[dt.date, dt.date, Meeting | None]] = []
     last = case.board_established
     for m in held:
-        if last < end and m.date - last > limit:
+        if last + limit < end and m.date - last > limit:  # the next meeting fell due inside the first year
             out.append((last, m.date, m))
         last = m.date
-    if as_of < end and as_of - last > limit:
+    if last + limit < min(end, as_of):
         out.append((last, as_of, None))
     return out
 

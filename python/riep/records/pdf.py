@@ -92,7 +92,8 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
             for j, c in enumerate(g.columns)][1:])
     longest = [max([len(w) for w in c.split()] + [len(_cell(r[j], j in money)) for r in g.rows])
                for j, c in enumerate(g.columns)]
-    weights = [min(max(n, 12), 45) + 2 for n in longest]
+    weights = [min(max(n, 12), 45) + 2 + (5 if any(isinstance(r[j], dt.date) for r in g.rows) else 0)
+               for j, n in enumerate(longest)]
     total = sum(weights)
     t = Table(rows, colWidths=[_WIDTH * w / total for w in weights], repeatRows=1)
     t.setStyle(TableStyle(style))

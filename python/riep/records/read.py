@@ -34,6 +34,9 @@ def recognises(source: TableSource) -> bool:
 def closest(name: str, names: list[str]) -> str | None:
     """The known name most like ``name`` (for 'did you mean'), if any is close."""
     low = {n.lower(): n for n in names}
+    bare = {re.sub(r"\s*\(.*?\)\s*", " ", n).strip(): n for n in low}  # 'x council (illustrative)' -> 'x council'
+    if name.lower().strip() in bare:
+        return low[bare[name.lower().strip()]]
     hit = difflib.get_close_matches(name.lower(), list(low), n=1, cutoff=0.6)
     return low[hit[0]] if hit else None
 

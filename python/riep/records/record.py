@@ -217,7 +217,7 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
         reported: object = f.reported_on if f.reported_on and f.reported_on <= as_of else ""
         if f.kind == "urgent" and not reported:
             nxt = next_meeting_after(book, name, f.approved_on or as_of)
-            reported = "NOT REPORTED" if nxt and nxt <= as_of else "to the next meeting"
+            reported = "NOT REPORTED" if nxt and nxt < as_of else "to the next meeting"
         grid.rows.append([f.approved_on, f.kind, f.amount, f.approved_by or "", reported,
                           f.committed, f.spent])
     money = Money(approved=sum(f.amount for f in rows), committed=sum(f.committed or 0 for f in rows),
