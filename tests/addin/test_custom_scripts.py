@@ -93,7 +93,7 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
                                     f"{tables})", f"RIEP: {button.label}", "ok", "critical", ""]]
         return
     written_copy = path.parent / "cli_result.xlsx"
-    code, out, _err = riep(job.name, path, "--format", "json", "--write-sheet", written_copy)
+    code, out, _err = riep(*_cli_args(job.name, path, written_copy))
     assert code in (0, 1)
     report = json.loads(out)["files"][0]
     cli_book = openpyxl.load_workbook(written_copy)
@@ -120,6 +120,16 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     # nothing but riep's own sheets receives a value
     ours = set(positions.values())
     assert all(a["sheet_position"] in ours for a in actions if a["func"] in WRITES)
+
+
+def _cli_args(job_name: str, path: Path, write_sheet: Path) -> list[object]:
+    """``riep <job> PATH --format json --write-sheet FILE``, plus ``--out`` for jobs that also write reports."""
+    from riep.cli import cli
+
+    args: list[object] = [job_name, path, "--format", "json", "--write-sheet", write_sheet]
+    if any(p.name == "out" for p in cli.commands[job_name].params):
+        args += ["--out", path.parent / "cli_reports"]
+    return args
 
 
 def _n(count: int, word: str) -> str:
