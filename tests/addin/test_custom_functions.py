@@ -83,6 +83,13 @@ def test_check_total_ok_and_signed_difference(client):
     assert call(client, "check_total", lines, [[4300]]) == (200, [[-47.0]])
 
 
+def test_check_total_row_by_row(client):
+    lines = [[1000, 1297, ""], [550, 600, 270], ["", "", ""], [100, "£5", 1]]
+    stated = [[2297], [1500], [""], [106]]
+    assert call(client, "check_total", lines, stated) == (200, [
+        ["OK"], [80.0], [""], [{"type": "Error", "errorType": "Value"}]])
+
+
 def test_check_total_tolerance_blank_or_given(client):
     lines = [[1000], [1297]]
     assert call(client, "check_total", lines, [[2300]], [[""]]) == (200, [[3.0]])
@@ -90,10 +97,19 @@ def test_check_total_tolerance_blank_or_given(client):
     assert call(client, "check_total", lines, [[2300]], None) == (200, [[3.0]])
 
 
+def test_check_total_tolerance_from_the_partnership_settings(client, tmp_path, monkeypatch):
+    config = tmp_path / "riep.toml"
+    config.write_text("[check]\ntolerance_k = 100\n", encoding="utf-8")
+    monkeypatch.setenv("RIEP_CONFIG", str(config))
+    assert call(client, "check_total", [[1000], [1297]], [[2350]]) == (200, [["OK"]])
+    assert call(client, "check_total", [[1000], [1297]], [[2350]], [[0.5]]) == (200, [[53.0]])
+
+
 def test_check_total_bad_arguments(client):
     assert call(client, "check_total", [[1000], ["£12 922"]], [[13922]]) == (400, "line 2 is '£12 922', not a number")
     assert call(client, "check_total", [[1000]], [["twelve"]]) == (400, "the stated total 'twelve' is not a number")
-    assert call(client, "check_total", [[1000]], [[1000], [2]]) == (400, "stated must be one cell, not a range of 2")
+    assert call(client, "check_total", [[1000]], [[1000], [2]]) == (
+        400, "stated must be one cell, or one column with a total for each of the 1 row of lines")
     assert call(client, "check_total", [[1000]], [[1000]], [["x"]]) == (400, "the tolerance 'x' is text, not a number")
     assert call(client, "check_total", [[1000]], [[1000]], [[-1]]) == (400, "the tolerance cannot be negative")
 

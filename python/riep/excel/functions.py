@@ -57,21 +57,32 @@ def quarter(
 
 
 def check_total(
-    lines: Annotated[Any, _arg("The amounts that should add up to the total (£k), e.g. a theme's lines.")],
-    stated: Annotated[Any, _arg("The total as stated in the plan (£k): one cell.")],
-    tolerance: Annotated[Any, _arg("Optional. How far apart (£k) still counts as agreeing; 0.5 if left out.")] = None,
+    lines: Annotated[Any, _arg("The amounts that should add up to the total (£k), e.g. a theme's lines; or a "
+                               "table of them, one row per total.")],
+    stated: Annotated[Any, _arg("The total as stated in the plan (£k): one cell, or a column with one total per "
+                                "row of lines.")],
+    tolerance: Annotated[Any, _arg("Optional. How far apart (£k) still counts as agreeing; the partnership's "
+                                   "tolerance (0.5) if left out.")] = None,
 ) -> Any:
-    """Checks that lines add up to a stated total: OK if they agree within the tolerance, otherwise the stated total minus the sum of the lines (positive: money not itemised in any line). Text or error values among the lines are reported, where Excel's SUM would silently skip them."""
-    stated_cells = flatten(stated)
-    if len(stated_cells) != 1:
-        raise InputError(f"stated must be one cell, not a range of {len(stated_cells)}")
-    amounts = flatten(lines)
-    tol = [v for v in flatten(tolerance) if not is_blank(v)]
-    if not tol:
-        return _check_total(amounts, stated_cells[0])
-    if len(tol) > 1:
-        raise InputError(f"tolerance must be one cell, not a range of {len(tol)}")
-    return _check_total(amounts, stated_cells[0], to_number(tol[0], "tolerance"))
+    """Checks that lines add up to a stated total: OK if they agree within the tolerance, otherwise the stated total minus the sum of the lines (positive: money not itemised in any line). Text or error values among the lines are reported, where Excel's SUM would silently skip them. With a column of totals, each row of lines is checked against its own total."""
+    rows, totals = grid(lines), grid(stated)
+    limit = _one(tolerance, "tolerance")
+    tol = settings().check.tolerance_k if limit is None else to_number(limit, "tolerance")
+    if len(totals) == 1 and len(totals[0]) == 1:
+        return _check_total([v for row in rows for v in row], totals[0][0], tol)
+    if any(len(t) != 1 for t in totals) or len(totals) != len(rows):
+        raise InputError(f"stated must be one cell, or one column with a total for each of the {len(rows)} "
+                         f"row{'s' if len(rows) != 1 else ''} of lines")
+    out: list[list[Any]] = []
+    for row, (total,) in zip(rows, totals):
+        if is_blank(total) and all(is_blank(v) for v in row):
+            out.append([""])
+            continue
+        try:
+            out.append([_check_total(row, total, tol)])
+        except RiepError as exc:
+            out.append([CellError(exc.detail)])
+    return out
 
 
 def carry_forward(
