@@ -42,6 +42,14 @@ def _arg(doc: str) -> dict[str, Any]:
     return {"doc": doc, "ndim": 2, "err_to_str": True}
 
 
+def _one(value: object, what: str) -> object:
+    """An optional single-cell argument: ``None`` when left out or blank."""
+    cells = [v for v in flatten(value) if not is_blank(v)]
+    if len(cells) > 1:
+        raise InputError(f"{what} must be one cell, not a range of {len(cells)}")
+    return cells[0] if cells else None
+
+
 def financial_year(
     date: Annotated[Any, _arg("A date, or a column of dates (e.g. a table's Date column).")],
 ) -> Any:
@@ -92,14 +100,6 @@ def carry_forward(
 ) -> Any:
     """The balance carried forward to next year: opening carry-forward plus new funding minus committed (at year end all uncommitted money is added to the next year's budget). Type 0 where there is none. Give columns to work out every row at once."""
     return cellwise(_carry_forward, ["opening", "funding", "committed"], opening, funding, committed)
-
-
-def _one(value: object, what: str) -> object:
-    """An optional single-cell argument: ``None`` when left out or blank."""
-    cells = [v for v in flatten(value) if not is_blank(v)]
-    if len(cells) > 1:
-        raise InputError(f"{what} must be one cell, not a range of {len(cells)}")
-    return cells[0] if cells else None
 
 
 def risk_score(
