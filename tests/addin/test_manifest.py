@@ -158,3 +158,16 @@ def test_entra_id_switched_on_adds_single_sign_on_to_the_manifest(client, monkey
     info = root.find(".//v:WebApplicationInfo", NS)
     assert info.find("v:Id", NS).text == client_id
     assert info.find("v:Resource", NS).text == f"api://127.0.0.1:8000/{client_id}"
+
+
+@pytest.mark.parametrize("name", ["ribbon.js", "riep-taskpane.js", "auth.js"])
+def test_javascript_parses(name):
+    """A syntax error would silently leave the buttons or the pane dead in Excel."""
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is needed to check the add-in's JavaScript"
+    done = subprocess.run([node, "--check", str(ADDIN / "static" / "js" / name)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
