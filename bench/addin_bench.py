@@ -14,6 +14,10 @@ functions and xlwings' dispatch add, and the rest is the HTTP stack, measured on
 the server's floor (``GET /``, the health check). Target: the wrapper adds at most 2 ms per
 call, and a column costs one call that grows with the rows, not one call per cell.
 
+A second table times the Validate totals button on a 10,000-line allocation workbook: the
+ribbon script through the app (book JSON in, actions out) against the CLI's own work on the
+file (open, evaluate, build the result sheet).
+
 Run: ``XLWINGS_LICENSE_KEY=noncommercial .venv/bin/python bench/addin_bench.py [--repeat N]``
 Writes ``bench/results/addin.json`` (ignored by git) and prints a table.
 """
@@ -126,15 +130,79 @@ def run(repeat: int) -> list[dict[str, Any]]:
     return out
 
 
+def _big_allocation(path: Path, lines: int = ROWS) -> Path:
+    """A financial-allocation workbook with ``lines`` lines over 20 themes, built like the shipped ones."""
+    from riep.build.render import render
+    from riep.build.source import WorkbookSource
+    from riep.checks.tables import ALLOCATION, STATED_TOTALS
+    from riep.xlsx.writer import atomic_save
+
+    def cols(spec):  # type: ignore[no-untyped-def]
+        return [{"name": c.name, "type": "k" if "£k" in c.name else "general"} for c in spec.columns]
+
+    rows = [["2009/10", f"Theme {i % 20}", "", f"Line {i}", 100 + i % 50, ""] for i in range(lines)]
+    stated = [["2009/10", "Grand total", sum(r[4] for r in rows) + 75, ""]]
+    src = WorkbookSource.model_validate({"file": path.name, "title": "Benchmark plan", "sheets": [
+        {"name": "Allocation", "title": "Allocation", "table": {"name": "Allocation", "columns": cols(ALLOCATION),
+                                                               "rows": rows}},
+        {"name": "StatedTotals", "title": "Totals", "table": {"name": "StatedTotals", "columns": cols(STATED_TOTALS),
+                                                             "rows": stated}},
+    ]})
+    return atomic_save(render(src), path)
+
+
+def run_button_bench(repeat: int) -> dict[str, Any]:
+    import tempfile
+
+    import httpx
+
+    sys.path.insert(0, str(ROOT / "tests" / "addin"))
+    from bookjson import book_json, table_formulas  # the book JSON Excel sends, as the tests build it
+
+    from riep.jobs import job
+    from riep.runners.base import Context
+    from riep.xlsx.reader import open_workbook
+    from xlwings_server.main import app, main_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _big_allocation(Path(tmp) / "big_allocation.xlsx")
+        body = book_json(path)
+        body["args"] = [table_formulas(path)]
+        check = job("check")
+
+        def cli() -> None:
+            wb = open_workbook(path)
+            report = check.evaluate(wb, Context())
+            check.result_sheets(wb, report, Context())
+
+        loop = asyncio.new_event_loop()
+        client = httpx.AsyncClient(transport=httpx.ASGITransport(app=main_app), base_url="https://127.0.0.1:8000")
+        started = app.router.lifespan_context(app)
+        loop.run_until_complete(started.__aenter__())
+
+        def button() -> None:
+            r = loop.run_until_complete(client.post("/xlwings/custom-scripts-call/validate_totals", json=body))
+            assert r.status_code == 200, r.text
+
+        n = max(3, repeat // 60)
+        result = {"button": "Validate totals", "lines": ROWS, "cli_ms": round(_median_ms(cli, n), 1),
+                  "script_ms": round(_median_ms(button, n), 1)}
+        loop.run_until_complete(client.aclose())
+        loop.run_until_complete(started.__aexit__(None, None, None))
+        loop.close()
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200, help="Calls per single-cell timing (columns: a tenth).")
     args = parser.parse_args()
     results = run(args.repeat)
+    button = run_button_bench(args.repeat)
     dest = ROOT / "bench" / "results" / "addin.json"
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(json.dumps({"python": sys.version.split()[0], "date": dt.date.today().isoformat(),
-                                "results": results}, indent=2), encoding="utf-8")
+                                "results": results, "button": button}, indent=2), encoding="utf-8")
     print(f"{'function':<15}{'rows':>7}{'core ms':>10}{'wrapper ms':>12}{'dispatch ms':>13}{'http ms':>10}"
           f"{'overhead ms':>13}{'us/row':>9}{'ratio':>9}")
     for r in results:
@@ -142,6 +210,8 @@ def main() -> None:
               f"{r['http_ms']:>10.3f}{r['overhead_ms']:>13.3f}{r['overhead_us_per_row']:>9.2f}"
               f"{r['ratio_http_to_core'] or 0:>9.1f}")
     print(f"server floor (GET / health check through the same stack): {results[0]['server_floor_ms']:.3f} ms")
+    print(f"{button['button']} on a {button['lines']:,}-line allocation: ribbon script {button['script_ms']:.1f} ms "
+          f"(book JSON in, actions out); CLI open + evaluate + result sheet {button['cli_ms']:.1f} ms")
     print(f"results: {dest.relative_to(ROOT)}")
 
 
