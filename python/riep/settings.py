@@ -185,6 +185,13 @@ class RecordsSettings(BaseModel):
         description="The allocation line that pays for support to individual authorities (Year Two: £1,000k).",
     )
 
+    @model_validator(mode="after")
+    def _known_kinds(self) -> "RecordsSettings":
+        unknown = [k for k in self.capped_kinds if k not in ("core", "additional", "urgent")]
+        if unknown:
+            raise ValueError(f"capped_kinds may only name core, additional or urgent, not {', '.join(unknown)}")
+        return self
+
 
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""

@@ -79,3 +79,13 @@ def test_a_score_of_2_that_did_not_fall_is_not_an_early_warning():
     w["Assessments"] += [[MARSH, "2007/08", "Use of Resources", 2, "no", None, None, None, None],
                          [MARSH, "2008/09", "Use of Resources", 2, "no", None, None, None, None]]
     assert check_early_warning(book(w), RecordsSettings()) == []
+
+
+def test_an_eligible_authority_without_a_case_is_on_the_list():
+    w = world()
+    w["Assessments"].append([MARSH, "2009/10", "Managing Performance", 1, "no", None, None, "Audit Commission",
+                             D(2009, 12, 9)])
+    (f,) = check_early_warning(book(w), RecordsSettings())
+    assert (f.rule, f.cell) == ("SUP-003", "D7")
+    assert f.message == (f"{MARSH} is eligible for support (score of 1 in Managing Performance (2009/10, Audit "
+                         "Commission, 09/12/2009)) but has no support case.")

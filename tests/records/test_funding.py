@@ -15,8 +15,9 @@ S = RecordsSettings()
 LINE = {"2009/10": LineAmount(year="2009/10", amount_k=1000, file="plan.xlsx", sheet="Allocation", cell="E5")}
 
 
-def _found(w, as_of=AS_OF, s=S, lines=LINE):  # type: ignore[no-untyped-def]
-    return [(f.rule, f.severity.value, f.sheet, f.cell, f.message) for f in check_funding(book(w), as_of, s, lines)]
+def _found(w, as_of=AS_OF, s=S, lines=LINE, file="plan.xlsx"):  # type: ignore[no-untyped-def]
+    return [(f.rule, f.severity.value, f.sheet, f.cell, f.message)
+            for f in check_funding(book(w), as_of, s, lines, file if lines is not None else None)]
 
 
 def test_extra_funding_left():
@@ -71,8 +72,8 @@ def test_the_line_not_checked_without_an_allocation_or_a_line_for_the_year():
          "--allocation workbook/financial_allocation.xlsx).")]
     assert _found(world(), lines={}) == [
         ("SUP-016", "info", None, None,
-         "2009/10 approvals (£65,000) were not checked: the allocation workbook has no Individual Authorities line "
-         "for 2009/10.")]
+         "2009/10 approvals (£65,000) were not checked: the allocation workbook plan.xlsx has no Individual "
+         "Authorities line for 2009/10.")]
 
 
 def test_money_released_before_the_conditions_were_met():

@@ -26,15 +26,15 @@ __all__ = ["evaluate", "evaluate_book", "read_book", "recognises", "LineAmount",
 
 
 def evaluate_book(book: SupportBook, settings: Settings, as_of: dt.date,
-                  lines: dict[str, LineAmount] | None = None) -> FileReport:
-    """Every finding for an authority-support book, in a stable order."""
+                  lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
+    """Every finding for an authority-support book, in a stable order (``lines`` from ``allocation_file``)."""
     s = settings.records
     findings = (check_eligibility(book) + check_early_warning(book, s) + check_governance(book, as_of, s)
-                + check_reports(book, as_of, s) + check_funding(book, as_of, s, lines))
+                + check_reports(book, as_of, s) + check_funding(book, as_of, s, lines, allocation_file))
     return FileReport(path=book.file, job="records", findings=findings).sorted()
 
 
 def evaluate(source: TableSource, settings: Settings, as_of: dt.date,
-             lines: dict[str, LineAmount] | None = None) -> FileReport:
+             lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
     """Read ``source`` and evaluate it (``lines``: the Individual Authorities line by year, if known)."""
-    return evaluate_book(read_book(source, settings), settings, as_of, lines)
+    return evaluate_book(read_book(source, settings), settings, as_of, lines, allocation_file)

@@ -34,9 +34,9 @@ NOT_ELIGIBLE = rule(
     "latest assessment of any area: record the evidence, or review the case.")
 EARLY_WARNING = rule(
     "SUP-003", "info", "records", "Early warning",
-    "An authority not supported and not yet eligible that may be heading for difficulty: a score of 2 that has "
-    "fallen from a better score in the same area, or an NI 179 value-for-money projection below the target "
-    "([records] ni179_target_pct, 3% a year).")
+    "An authority without a support case that is eligible (a service failure or a score of 1), or that may be "
+    "heading for difficulty: a score of 2 that has fallen from a better score in the same area, or an NI 179 "
+    "value-for-money projection below the target ([records] ni179_target_pct, 3% a year).")
 
 
 @dataclass
@@ -158,14 +158,21 @@ def check_eligibility(book: SupportBook) -> list[Finding]:
 
 
 def check_early_warning(book: SupportBook, settings: RecordsSettings) -> list[Finding]:
-    """SUP-003 for every authority not supported and not eligible that shows signs of difficulty."""
+    """SUP-003 for every authority without a case that is eligible or shows signs of difficulty."""
     supported = {c.authority for c in book.cases}
     out: list[Finding] = []
     for name in book.authorities:
         if name in supported:
             continue
         rows = [a for a in book.assessments if a.authority == name]
-        if not rows or assess(rows).found:
+        if not rows:
+            continue
+        now = assess(rows)
+        if now.found:
+            a = now.reasons[0][1]
+            out.append(EARLY_WARNING.finding(
+                f"{name} is eligible for support ({now.text()}) but has no support case.", scope=name,
+                **book.where("Assessments", "Service failure" if a.service_failure else "Score", a.row)))
             continue
         ev = early_warning(rows, settings)
         if ev.found:

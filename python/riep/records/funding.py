@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from riep.errors import InputError
 from riep.findings import Finding
@@ -124,7 +125,7 @@ def _money(x: float) -> str:
 
 
 def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmount] | None,
-                   s: RecordsSettings) -> list[Finding]:
+                   s: RecordsSettings, allocation_file: str | None) -> list[Finding]:
     out: list[Finding] = []
     totals = line_totals(book, as_of)
     if lines is None:
@@ -134,8 +135,9 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
     for year in sorted(totals):
         line = lines.get(year)
         if line is None:
+            named = f" {Path(allocation_file).name}" if allocation_file else ""
             out.append(LINE_NOT_CHECKED.finding(
-                f"{year} approvals ({_money(totals[year])}) were not checked: the allocation workbook has no "
+                f"{year} approvals ({_money(totals[year])}) were not checked: the allocation workbook{named} has no "
                 f"{s.allocation_line} line for {year}.", file=book.file, scope=f"{s.allocation_line} {year}"))
             continue
         budget = line.amount_k * 1000
@@ -160,8 +162,9 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
 
 
 def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
-                  lines: dict[str, LineAmount] | None = None) -> list[Finding]:
-    """SUP-013 to SUP-021. ``lines``: the Individual Authorities line by year, or ``None`` when not given."""
+                  lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> list[Finding]:
+    """SUP-013 to SUP-021. ``lines``: the Individual Authorities line by year from ``allocation_file``, or ``None``
+    when no allocation workbook was given."""
     out: list[Finding] = []
     cases = {c.authority: c for c in book.cases}
     approvers = [a.lower() for a in s.urgent_approvers]
@@ -217,4 +220,4 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
                     f"{name}: {_money(f.spent)} spent against {_money(limit)} {what} ({f.kind}, approved "
                     f"{when:%d/%m/%Y}).", scope=name, expected=limit, actual=f.spent, difference=f.spent - limit,
                     unit="£", **at("Spent (£)")))
-    return out + _line_findings(book, as_of, lines, s)
+    return out + _line_findings(book, as_of, lines, s, allocation_file)

@@ -66,7 +66,7 @@ def index_sheet(records: list[Record], *, file: str, links: dict[str, Link],
         elif r.warnings:
             fills[i] = SEVERITY_FILL[Severity.WARNING]
     as_of = records[0].as_of if records else None
-    lines = [f"Early warning (not supported, not yet eligible): {w}" for w in (early_warning or [])]
+    lines = [f"Early warning: {w}" for w in (early_warning or [])]
     return SheetContent(
         name=INDEX_SHEET,
         title="Support for individual authorities: records",

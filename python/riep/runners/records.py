@@ -56,7 +56,8 @@ def allocation_lines(ctx: Context) -> dict[str, LineAmount] | None:
 
 
 def _evaluate(source: TableSource, ctx: Context) -> FileReport:
-    return evaluate(source, ctx.settings, ctx.as_of, allocation_lines(ctx))
+    return evaluate(source, ctx.settings, ctx.as_of, allocation_lines(ctx),
+                    str(ctx.allocation) if ctx.allocation else None)
 
 
 def records_for(source: TableSource, report: FileReport, ctx: Context) -> list[Record]:
