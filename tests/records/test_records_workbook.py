@@ -39,7 +39,7 @@ def test_layout_links_and_formulas(generated):
     assert cells["Extra funding (additional, urgent)"].value.startswith('=SUMIF(B')
     assert cells["Left under the cap"].value == (
         f"={cells['Extra funding cap'].coordinate}-{cells['Extra funding (additional, urgent)'].coordinate}")
-    assert ws.page_setup.orientation == "portrait" and ws.print_area
+    assert ws.page_setup.orientation == "landscape" and ws.print_area
     assert any(c.value == NOTES_MARK for c in ws["A"])
 
 

@@ -30,7 +30,7 @@ __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", 
 RECORD_MARK = "Support record: "
 NOTES_MARK = "Notes (type here: kept when the records are regenerated)"
 NOTES_ROWS = 12
-_WIDTHS = [30, 16, 14, 44, 18, 14, 14, 30]
+_WIDTHS = [34, 14, 12, 44, 14, 12, 12, 8]
 _FLAG = {"error": "F8CBAD", "warning": "FFE699", "ok": "C6EFCE"}
 _POUNDS = "£#,##0;[Red]-£#,##0"
 _SECTION = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
@@ -120,13 +120,17 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
     for i, values in enumerate(g.rows, start=1):
         for j, v in enumerate(values):
             c = ws.cell(row=row + i, column=j + 1, value=v)
+            c.alignment = Alignment(vertical="top")
             if g.columns[j] in g.money and isinstance(v, (int, float)):
                 c.number_format = _POUNDS
             elif isinstance(v, dt.date):
                 c.number_format = "dd/mm/yyyy"
-                c.alignment = Alignment(horizontal="left")
+                c.alignment = Alignment(horizontal="left", vertical="top")
             if isinstance(v, str) and len(v) > 30:
                 c.alignment = Alignment(wrap_text=True, vertical="top")
+                lines = -(-len(v) // int(_WIDTHS[j] * 0.95)) if j < len(_WIDTHS) else 1
+                height = ws.row_dimensions[row + i].height or 15
+                ws.row_dimensions[row + i].height = max(height, 13 * lines)
             if isinstance(v, str) and (v.startswith("OVERDUE") or v == "NOT REPORTED"):
                 c.fill = PatternFill("solid", start_color=_FLAG["error"], end_color=_FLAG["error"])
     if g.totals:
@@ -182,7 +186,7 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
         ws.cell(row=mark + off, column=col, value=value)
     for j, w in enumerate(_WIDTHS):
         ws.column_dimensions[col_letter(j)].width = w
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
