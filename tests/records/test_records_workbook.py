@@ -41,6 +41,9 @@ def test_layout_links_and_formulas(generated):
         f"={cells['Extra funding cap'].coordinate}-{cells['Extra funding (additional, urgent)'].coordinate}")
     assert ws.page_setup.orientation == "landscape" and ws.print_area
     assert any(c.value == NOTES_MARK for c in ws["A"])
+    findings = wb["Findings"]
+    assert findings["B5"].value == "SUP-009" and findings["D5"].value == "C76"
+    assert not [c for row in findings.iter_rows() for c in row if c.hyperlink]  # those cells are in the source
 
 
 @pytest.mark.libreoffice

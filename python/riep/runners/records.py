@@ -95,8 +95,10 @@ def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -
     source = open_workbook(path)
     records = records_for(source, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
+    findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")
+    findings = findings.model_copy(update={"links": {}, "highlights": {}})  # the cells are in the source workbook
     written = [write_records_workbook(
-        dest, records, findings_sheet(report, name="Findings", title="Findings: support for individual authorities"),
+        dest, records, findings,
         early_warning=_lines(report, EARLY_WARNING.id), notes=_lines(report, LINE_POSITION.id, LINE_NOT_CHECKED.id))]
     typed = read_notes(dest)
     for r in records:
