@@ -40,7 +40,9 @@ def test_layout_links_and_formulas(generated):
     assert cells["Left under the cap"].value == (
         f"={cells['Extra funding cap'].coordinate}-{cells['Extra funding (additional, urgent)'].coordinate}")
     assert ws.page_setup.orientation == "landscape" and ws.print_area
-    assert any(c.value == NOTES_MARK for c in ws["A"])
+    mark = next(c.row for c in ws["A"] if c.value == NOTES_MARK)
+    assert ws.protection.sheet and ws["B6"].protection.locked
+    assert not ws.cell(row=mark + 1, column=1).protection.locked and not ws.cell(row=mark + 20, column=8).protection.locked
     findings = wb["Findings"]
     assert findings["B5"].value == "SUP-009" and findings["D5"].value == "C76"
     assert not [c for row in findings.iter_rows() for c in row if c.hyperlink]  # those cells are in the source

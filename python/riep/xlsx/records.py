@@ -1,9 +1,9 @@
 """Write the support-records workbook: an index, one printable sheet per authority, the findings.
 
 Regenerating into an existing records workbook keeps what people typed: each authority
-sheet ends with a *Notes* area whose cells are carried into the new sheet, sheets riep did
-not write are left alone, and a record whose authority is no longer supported keeps its
-sheet. Money on each sheet is live: totals are ``SUM`` formulas over the funding rows, the
+sheet ends with a *Notes* area whose cells are carried into the new sheet (the rest of the
+sheet is protected, without a password, so typing goes there), sheets riep did not write are
+left alone, and a record whose authority is no longer supported keeps its sheet. Money on each sheet is live: totals are ``SUM`` formulas over the funding rows, the
 extra funding a ``SUMIF`` by kind, what is left a subtraction; the index reads those cells.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.errors import InputError
@@ -29,7 +29,7 @@ __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", 
 
 RECORD_MARK = "Support record: "
 NOTES_MARK = "Notes (type here: kept when the records are regenerated)"
-NOTES_ROWS = 12
+NOTES_ROWS = 20
 _WIDTHS = [34, 14, 12, 44, 14, 12, 12, 8]
 _FLAG = {"error": "F8CBAD", "warning": "FFE699", "ok": "C6EFCE"}
 _POUNDS = "£#,##0;[Red]-£#,##0"
@@ -179,18 +179,25 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
     ws.cell(row=mark, column=1, value=NOTES_MARK).font = Font(bold=True, size=12)
     for j in range(len(_WIDTHS)):
         ws.cell(row=mark, column=j + 1).fill = _SECTION
-    for k in range(1, NOTES_ROWS + 1):
+    last = mark + max(NOTES_ROWS, max((o for o, _ in notes), default=0))
+    for r in range(mark + 1, last + 1):
         for j in range(len(_WIDTHS)):
-            ws.cell(row=mark + k, column=j + 1).fill = _NOTES
+            cell = ws.cell(row=r, column=j + 1)
+            cell.fill, cell.protection = _NOTES, Protection(locked=False)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
     for (off, col), value in notes.items():
-        ws.cell(row=mark + off, column=col, value=value)
+        c = ws.cell(row=mark + off, column=col, value=value)
+        c.protection = Protection(locked=False)
+    # the record is regenerated from the workbook: only the notes area takes typing (no password; Review > Unprotect)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = ws.protection.formatCells = False
     for j, w in enumerate(_WIDTHS):
         ws.column_dimensions[col_letter(j)].width = w
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_area = f"A1:{col_letter(len(_WIDTHS) - 1)}{mark + max(NOTES_ROWS, max((o for o, _ in notes), default=0))}"
+    ws.print_area = f"A1:{col_letter(len(_WIDTHS) - 1)}{last}"
     ws.oddFooter.center.text = "&A - page &P of &N"
     return items
 
