@@ -29,6 +29,7 @@ def evaluate_book(book: SupportBook, settings: Settings, as_of: dt.date,
                   lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
     """Every finding for an authority-support book, in a stable order (``lines`` from ``allocation_file``)."""
     s = settings.records
+    book = book.on(as_of)
     findings = (check_eligibility(book) + check_early_warning(book, s) + check_governance(book, as_of, s)
                 + check_reports(book, as_of, s) + check_funding(book, as_of, s, lines, allocation_file))
     return FileReport(path=book.file, job="records", findings=findings).sorted()

@@ -8,7 +8,7 @@ these models from any :class:`~riep.table.TableSource`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel, ConfigDict
 
@@ -147,6 +147,10 @@ class SupportBook:
                            cases=pick(self.cases), members=pick(self.members),
                            meetings=sorted(pick(self.meetings), key=lambda m: (m.date, m.row)),
                            reports=pick(self.reports), funding=pick(self.funding), layouts=self.layouts)
+
+    def on(self, day: dt.date) -> "SupportBook":
+        """The book as it stood on ``day``: assessments dated later are left out (undated ones count)."""
+        return replace(self, assessments=[a for a in self.assessments if a.date is None or a.date <= day])
 
     @staticmethod
     def layout_of(sheet: str, columns: dict[str, int]) -> Layout:

@@ -271,7 +271,8 @@ def _issues(issues: list[Finding]) -> Section:
 def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: RecordsSettings,
                   lines: dict[str, LineAmount] | None = None) -> list[Record]:
     """One record per support case, in the order of SupportCases."""
-    taken = {"Index", "Findings", "Kept notes"}
+    book = book.on(as_of)
+    taken = {"Support records", "Findings"}
     out: list[Record] = []
     for case in book.cases:
         name = case.authority
