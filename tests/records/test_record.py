@@ -52,6 +52,8 @@ def test_sections_and_open_issues():
     reports = rec.sections[4]
     assert reports.items[0].value == "3, 1 overdue"
     assert reports.grid is not None and reports.grid.rows[-1] == ["Q2 2009/10", D(2009, 10, 30), None, "OVERDUE 46 days"]
+    assert reports.grid.flags == [(2, 3, "error")]
+    assert rec.sections[6].grid is not None and rec.sections[6].grid.flags == [(0, 0, "error")]
     assert rec.sections[6].items[0].value == "1 error, 0 warnings"
     money = rec.sections[5]
     assert [i.value for i in money.after[3:]] == ["not checked: no allocation workbook given"]

@@ -83,9 +83,8 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
              ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#A6A6A6"))]
     for i, r in enumerate(g.rows, start=1):
         rows.append([_p(_cell(v, j in money), st["cell"]) for j, v in enumerate(r)])
-        for j, v in enumerate(r):
-            if isinstance(v, str) and (v.startswith("OVERDUE") or v == "NOT REPORTED"):
-                style.append(("BACKGROUND", (j, i), (j, i), colors.HexColor(_FLAG["error"])))
+    for i, j, flag in g.flags:
+        style.append(("BACKGROUND", (j, i + 1), (j, i + 1), colors.HexColor(_FLAG[flag])))
     if g.totals:
         rows.append([_p("Total", st["bold"])] + [
             _p(_cell(sum(r[j] or 0 for r in g.rows), True), st["bold"]) if c in g.totals else ""

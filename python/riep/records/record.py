@@ -45,6 +45,7 @@ class Grid(BaseModel):
     money: list[str] = Field(default_factory=list)
     totals: list[str] = Field(default_factory=list)
     empty: str = "None recorded."
+    flags: list[tuple[int, int, str]] = Field(default_factory=list, description="(row, column, error/warning) to colour.")
 
 
 class Section(BaseModel):
@@ -167,8 +168,12 @@ def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSetti
     gaps = {m.row: (stop - start).days / 7 for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m}
     open_gap = [(start, stop) for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m is None]
     last = case.board_established
-    mrows = []
+    mrows: list[list[object]] = []
+    flags: list[tuple[int, int, str]] = []
     for m in meetings:
+        i = len(mrows)
+        flags += [(i, 1, "error")] * (not m.notes_taken) + [(i, 2, "warning")] * (not m.key_messages)
+        flags += [(i, 4, "warning")] * (m.row in gaps)
         gap = (m.date - last).days / 7 if last else None
         mrows.append([m.date, _yn(m.notes_taken), _yn(m.key_messages), round(gap, 1) if gap is not None else None,
                       "above the limit" if m.row in gaps else ""])
@@ -183,14 +188,16 @@ def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSetti
                           rows=[[m.name, m.role or "", m.organisation or ""] for m in members])),
         Section(title="Improvement Board meetings",
                 items=[Item(label="Meetings held", value=f"{len(meetings)} by {_d(as_of)}")],
-                grid=Grid(columns=["Date", "Notes taken", "Key messages", "Weeks since previous", "Gap"], rows=mrows),
+                grid=Grid(columns=["Date", "Notes taken", "Key messages", "Weeks since previous", "Gap"], rows=mrows,
+                          flags=flags),
                 after=after),
     ]
 
 
 def _reports(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings) -> Section:
     due = expected_reports(case, [r for r in book.reports if r.authority == case.authority], as_of, s)
-    rows = []
+    rows: list[list[object]] = []
+    flags: list[tuple[int, int, str]] = []
     overdue = 0
     for d in due:
         got = d.report.received if d.report and d.report.received and d.report.received <= as_of else None
@@ -199,11 +206,14 @@ def _reports(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSet
             status = f"OVERDUE {(as_of - d.due).days} days"
         else:
             status = "received" if got <= d.due else f"late by {(got - d.due).days} days"
+        if status != "received":
+            flags.append((len(rows), 3, "error" if got is None else "warning"))
         rows.append([d.label, d.due, got, status])
     return Section(title="Quarterly progress reports",
                    items=[Item(label="Reports due by " + _d(as_of), value=f"{len(due)}, {overdue} overdue",
                                flag="error" if overdue else "ok")],
-                   grid=Grid(columns=["Quarter", "Due", "Received", "Status"], rows=rows, empty="None due yet."))
+                   grid=Grid(columns=["Quarter", "Due", "Received", "Status"], rows=rows, flags=flags,
+                             empty="None due yet."))
 
 
 def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings,
@@ -218,6 +228,8 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
         if f.kind == "urgent" and not reported:
             nxt = next_meeting_after(book, name, f.approved_on or as_of)
             reported = "NOT REPORTED" if nxt and nxt < as_of else "to the next meeting"
+            if reported == "NOT REPORTED":
+                grid.flags.append((len(grid.rows), 4, "error"))
         grid.rows.append([f.approved_on, f.kind, f.amount, f.approved_by or "", reported,
                           f.committed, f.spent])
     money = Money(approved=sum(f.amount for f in rows), committed=sum(f.committed or 0 for f in rows),
@@ -261,11 +273,12 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
 
 def _issues(issues: list[Finding]) -> Section:
     rows = [[f.severity.value, f.rule, f"{f.sheet or ''} {f.cell or ''}".strip(), f.message] for f in issues]
+    flags = [(i, 0, f.severity.value) for i, f in enumerate(issues)]
     return Section(title="Open issues", items=[Item(
         label="Errors and warnings", value=f"{_n(sum(f.severity is Severity.ERROR for f in issues), 'error')}, "
         f"{_n(sum(f.severity is Severity.WARNING for f in issues), 'warning')}",
         flag="error" if any(f.severity is Severity.ERROR for f in issues) else ("warning" if issues else "ok"))],
-        grid=Grid(columns=["Severity", "Rule", "Cell", "What"], rows=rows, empty="No open issues."))
+        grid=Grid(columns=["Severity", "Rule", "Cell", "What"], rows=rows, flags=flags, empty="No open issues."))
 
 
 def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: RecordsSettings,

@@ -131,8 +131,9 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
                 lines = -(-len(v) // int(_WIDTHS[j] * 0.95)) if j < len(_WIDTHS) else 1
                 height = ws.row_dimensions[row + i].height or 15
                 ws.row_dimensions[row + i].height = max(height, 13 * lines)
-            if isinstance(v, str) and (v.startswith("OVERDUE") or v == "NOT REPORTED"):
-                c.fill = PatternFill("solid", start_color=_FLAG["error"], end_color=_FLAG["error"])
+
+    for i, j, flag in g.flags:
+        ws.cell(row=row + 1 + i, column=j + 1).fill = PatternFill("solid", start_color=_FLAG[flag], end_color=_FLAG[flag])
     if g.totals:
         last = row + max(len(g.rows), 1)
         ws.cell(row=last + 1, column=1, value="Total").font = Font(bold=True)
