@@ -286,11 +286,15 @@ def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: Reco
     """One record per support case, in the order of SupportCases."""
     book = book.on(as_of)
     taken = {"Support records", "Findings"}
+    by_scope: dict[str, list[Finding]] = {}
+    for f in report.sorted().findings:
+        if f.severity is not Severity.INFO and f.scope:
+            by_scope.setdefault(f.scope, []).append(f)
     out: list[Record] = []
     for case in book.cases:
         name = case.authority
         auth = book.authorities[name]
-        issues = [f for f in report.sorted().findings if f.scope == name and f.severity is not Severity.INFO]
+        issues = by_scope.get(name, [])
         elig = _eligibility(book, name)
         cond, cond_text = _conditions(case, as_of, s)
         money_sec, money = _money_section(book, case, as_of, s, lines)
