@@ -24,3 +24,13 @@ def test_run_on_a_folder_without_workbooks(riep, tmp_path):
     assert code == 2
     assert err == f"{tmp_path.name}: has no .xlsx workbooks\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_run_gives_the_records_job_the_allocation_with_an_individual_authorities_line(riep, tmp_path):
+    out = tmp_path / "out"
+    riep("run", WORKBOOKS, "--out", out, "--as-of", "2009-12-15", "--quiet")
+    doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    (records,) = [f for f in doc["files"] if f["job"] == "records"]
+    (line,) = [f for f in records["findings"] if f["rule"] == "SUP-017"]
+    assert line["file"].endswith("financial_allocation.xlsx") and line["cell"].startswith("E")
+    assert not [f for f in records["findings"] if f["rule"] == "SUP-016"]

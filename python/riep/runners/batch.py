@@ -17,6 +17,7 @@ from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
 from riep.output import render_json, render_junit
 from riep.runners.base import Context
+from riep.runners.records import pick_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
 
@@ -45,8 +46,8 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
             opened[p] = exc
     if ctx.allocation is None:
         check = next(j for j in all_jobs() if j.name == "check")
-        alloc = next((p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)), None)
-        ctx = replace(ctx, allocation=alloc)
+        candidates = [p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)]
+        ctx = replace(ctx, allocation=pick_allocation(candidates, ctx))
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]

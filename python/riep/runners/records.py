@@ -9,9 +9,11 @@ line comes from the allocation workbook (``--allocation``, or the one ``riep run
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from riep.checks.tables import ALLOCATION
+from riep.errors import RiepError
 from riep.findings import FileReport
 from riep.fy import normalise_year
 from riep.records import LineAmount, evaluate, read_book, recognises
@@ -27,7 +29,7 @@ from riep.xlsx.reader import open_workbook
 from riep.xlsx.records import read_notes, write_records_workbook
 from riep.xlsx.writer import atomic_write
 
-__all__ = ["JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "records_for", "write_records", "pdf_name"]
+__all__ = ["JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "pick_allocation", "records_for", "write_records", "pdf_name"]
 
 FINDINGS_SHEET = "RecordChecks"
 RECORDS_BOOK = "support_records.xlsx"
@@ -53,6 +55,21 @@ def allocation_lines(ctx: Context) -> dict[str, LineAmount] | None:
         out[year] = LineAmount(year=year, amount_k=float(value) + (old.amount_k if old else 0.0), file=str(ctx.allocation),
                                sheet=table.sheet, cell=old.cell if old else table.cell(amount, row))
     return out
+
+
+def pick_allocation(candidates: list[Path], ctx: Context) -> Path | None:
+    """The allocation workbook ``riep run`` gives this job when none is named: the first of ``candidates`` with an
+    Individual Authorities line (the East Midlands fund has none), else the first that can be read, else ``None``."""
+    usable: list[Path] = []
+    for path in candidates:
+        try:
+            lines = allocation_lines(replace(ctx, allocation=path))
+        except RiepError:
+            continue
+        if lines:
+            return path
+        usable.append(path)
+    return usable[0] if usable else None
 
 
 def _evaluate(source: TableSource, ctx: Context) -> FileReport:

@@ -28,8 +28,21 @@ from riep.table import col_letter
 __all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
 
 
+def _mode_for(dest: Path) -> int:
+    """The permissions ``dest`` keeps when replaced, or a new file's usual ones (``mkstemp`` makes them owner-only)."""
+    try:
+        return dest.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_write(dest: str | Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp)`` for a temporary path beside ``dest``, then rename it to ``dest``."""
+    """Call ``write(tmp)`` for a temporary path beside ``dest``, then rename it to ``dest``.
+
+    The file ends with the permissions ``dest`` had, or those of any new file the user makes, so colleagues
+    who can read the output folder can read the reports."""
     dest = Path(dest)
     if dest.parent and not dest.parent.exists():
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +51,7 @@ def atomic_write(dest: str | Path, write: Callable[[Path], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, _mode_for(dest))
         os.replace(tmp, dest)
     except BaseException:
         tmp.unlink(missing_ok=True)
