@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from enum import Enum
 
-__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "parse_unit"]
+__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "fmt_pounds", "parse_unit"]
 
 
 class Unit(str, Enum):
@@ -76,3 +76,8 @@ def fmt_k(amount_k: float) -> str:
 def fmt_signed_k(amount_k: float) -> str:
     """A difference with its sign: ``+£78k`` / ``-£4,575k``."""
     return ("+" if amount_k >= 0 else "") + fmt_k(amount_k)
+
+
+def fmt_pounds(amount: float) -> str:
+    """Whole pounds, as support funding is written: ``£20,000``, ``-£5,000``."""
+    return f"-£{abs(amount):,.0f}" if amount < 0 else f"£{amount:,.0f}"

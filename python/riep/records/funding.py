@@ -15,6 +15,7 @@ from pathlib import Path
 from riep.errors import InputError
 from riep.findings import Finding
 from riep.fy import financial_year
+from riep.money import fmt_pounds
 from riep.records.governance import conditions_met
 from riep.records.model import Funding, SupportBook
 from riep.rules import rule
@@ -120,9 +121,6 @@ def line_totals(book: SupportBook, as_of: dt.date) -> dict[str, float]:
     return out
 
 
-def _money(x: float) -> str:
-    return f"-£{abs(x):,.0f}" if x < 0 else f"£{x:,.0f}"
-
 
 def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmount] | None,
                    s: RecordsSettings, allocation_file: str | None) -> list[Finding]:
@@ -137,7 +135,7 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
         if line is None:
             named = f" {Path(allocation_file).name}" if allocation_file else ""
             out.append(LINE_NOT_CHECKED.finding(
-                f"{year} approvals ({_money(totals[year])}) were not checked: the allocation workbook{named} has no "
+                f"{year} approvals ({fmt_pounds(totals[year])}) were not checked: the allocation workbook{named} has no "
                 f"{s.allocation_line} line for {year}.", file=book.file, scope=f"{s.allocation_line} {year}"))
             continue
         budget = line.amount_k * 1000
@@ -149,13 +147,13 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
             running += f.amount
             if running > budget + 0.005 and before <= budget + 0.005:
                 out.append(LINE_EXHAUSTED.finding(
-                    f"{f.authority}: {_money(f.amount)} approved on {f.approved_on:%d/%m/%Y} takes {year} approvals "
-                    f"to {_money(running)}, {_money(running - budget)} more than the {s.allocation_line} line "
-                    f"({_money(budget)}).", scope=f.authority, expected=budget, actual=running,
+                    f"{f.authority}: {fmt_pounds(f.amount)} approved on {f.approved_on:%d/%m/%Y} takes {year} approvals "
+                    f"to {fmt_pounds(running)}, {fmt_pounds(running - budget)} more than the {s.allocation_line} line "
+                    f"({fmt_pounds(budget)}).", scope=f.authority, expected=budget, actual=running,
                     difference=running - budget, unit="£", **book.where("SupportFunding", "Amount (£)", f.row)))
         out.append(LINE_POSITION.finding(
-            f"{s.allocation_line} {year}: {_money(totals[year])} approved for individual authorities by "
-            f"{as_of:%d/%m/%Y} against {_money(budget)}, {_money(budget - totals[year])} left.",
+            f"{s.allocation_line} {year}: {fmt_pounds(totals[year])} approved for individual authorities by "
+            f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}, {fmt_pounds(budget - totals[year])} left.",
             file=line.file, sheet=line.sheet, cell=line.cell, scope=f"{s.allocation_line} {year}",
             expected=budget, actual=totals[year], difference=totals[year] - budget, unit="£"))
     return out
@@ -174,7 +172,7 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
         case = cases.get(name)
         if case is None:
             for f in rows:
-                out.append(NO_CASE.finding(f"{name} has {_money(f.amount)} of {f.kind} funding but no support case.",
+                out.append(NO_CASE.finding(f"{name} has {fmt_pounds(f.amount)} of {f.kind} funding but no support case.",
                                            scope=name, **book.where("SupportFunding", "Authority", f.row)))
             continue
         running = 0.0
@@ -184,22 +182,22 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
             missing = conditions_met(case, when)
             if missing:
                 out.append(RELEASED_EARLY.finding(
-                    f"{name}: {_money(f.amount)} of {f.kind} funding approved on {when:%d/%m/%Y} with "
+                    f"{name}: {fmt_pounds(f.amount)} of {f.kind} funding approved on {when:%d/%m/%Y} with "
                     f"{' and '.join(missing)} on that day.", scope=name, **at("Approved on")))
             if f.kind in s.capped_kinds:
                 before, running = running, running + f.amount
                 if running > s.extra_funding_cap + 0.005 and before <= s.extra_funding_cap + 0.005:
                     out.append(OVER_CAP.finding(
-                        f"{name}: extra funding reaches {_money(running)} with {_money(f.amount)} approved on "
-                        f"{when:%d/%m/%Y}, {_money(running - s.extra_funding_cap)} over the "
-                        f"{_money(s.extra_funding_cap)} cap.", scope=name, expected=s.extra_funding_cap,
+                        f"{name}: extra funding reaches {fmt_pounds(running)} with {fmt_pounds(f.amount)} approved on "
+                        f"{when:%d/%m/%Y}, {fmt_pounds(running - s.extra_funding_cap)} over the "
+                        f"{fmt_pounds(s.extra_funding_cap)} cap.", scope=name, expected=s.extra_funding_cap,
                         actual=running, difference=running - s.extra_funding_cap, unit="£", **at("Amount (£)")))
             if f.kind == "urgent":
                 by = (f.approved_by or "").lower()
                 lacking = [a for a, low in zip(s.urgent_approvers, approvers) if low not in by]
                 if lacking:
                     out.append(URGENT_APPROVERS.finding(
-                        f"{name}: the urgent approval of {_money(f.amount)} on {when:%d/%m/%Y} is not approved by "
+                        f"{name}: the urgent approval of {fmt_pounds(f.amount)} on {when:%d/%m/%Y} is not approved by "
                         f"the {' and the '.join(lacking)} (approved by: {f.approved_by or 'nobody recorded'}).",
                         scope=name, **at("Approved by")))
                 meeting = next_meeting_after(book, name, when)
@@ -207,17 +205,17 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
                                                                  or f.reported_on > as_of):
                     late = f", but only on {f.reported_on:%d/%m/%Y}" if f.reported_on and f.reported_on <= as_of else ""
                     out.append(URGENT_UNREPORTED.finding(
-                        f"{name}: the urgent approval of {_money(f.amount)} on {when:%d/%m/%Y} was not reported to "
+                        f"{name}: the urgent approval of {fmt_pounds(f.amount)} on {when:%d/%m/%Y} was not reported to "
                         f"the next Board meeting on {meeting:%d/%m/%Y}{late}.", scope=name, **at("Reported to board on")))
             limit, what = (f.committed, "committed") if f.committed is not None else (f.amount, "approved")
             if f.committed is not None and f.committed > f.amount + 0.005:
                 out.append(OVERCOMMITTED.finding(
-                    f"{name}: {_money(f.committed)} committed against {_money(f.amount)} approved on "
+                    f"{name}: {fmt_pounds(f.committed)} committed against {fmt_pounds(f.amount)} approved on "
                     f"{when:%d/%m/%Y}.", scope=name, expected=f.amount, actual=f.committed,
                     difference=f.committed - f.amount, unit="£", **at("Committed (£)")))
             if f.spent is not None and f.spent > limit + 0.005:
                 out.append(OVERCOMMITTED.finding(
-                    f"{name}: {_money(f.spent)} spent against {_money(limit)} {what} ({f.kind}, approved "
+                    f"{name}: {fmt_pounds(f.spent)} spent against {fmt_pounds(limit)} {what} ({f.kind}, approved "
                     f"{when:%d/%m/%Y}).", scope=name, expected=limit, actual=f.spent, difference=f.spent - limit,
                     unit="£", **at("Spent (£)")))
     return out + _line_findings(book, as_of, lines, s, allocation_file)

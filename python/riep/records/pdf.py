@@ -6,17 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-import matplotlib
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from riep.money import fmt_pounds
+from riep.pdfdoc import para, styles
 from riep.records.record import Grid, Item, Record
 
 __all__ = ["record_pdf"]
@@ -25,46 +23,20 @@ _FLAG = {"error": "#F8CBAD", "warning": "#FFE699", "ok": "#C6EFCE"}
 _WIDTH = 186 * mm
 
 
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans (shipped with matplotlib), embedded so every character (£) extracts as text."""
-    if "RiepRecSans" not in pdfmetrics.getRegisteredFontNames():
-        ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-        pdfmetrics.registerFont(TTFont("RiepRecSans", str(ttf / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont("RiepRecSans-Bold", str(ttf / "DejaVuSans-Bold.ttf")))
-    return "RiepRecSans", "RiepRecSans-Bold"
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    regular, bold = _fonts()
-    return {
-        "title": ParagraphStyle("t", parent=base["Title"], fontName=bold, fontSize=15, alignment=0, spaceAfter=3),
-        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=regular, fontSize=8.5,
-                              textColor=colors.HexColor("#595959")),
-        "h": ParagraphStyle("h", parent=base["Heading2"], fontName=bold, fontSize=11, spaceBefore=7, spaceAfter=3),
-        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=regular, fontSize=7.5, leading=9.5),
-        "bold": ParagraphStyle("b", parent=base["Normal"], fontName=bold, fontSize=7.5, leading=9.5),
-    }
-
-
-def _p(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
-
-
 def _cell(value: object, money: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, (int, float)) and money:
-        return f"-£{abs(value):,.0f}" if value < 0 else f"£{value:,.0f}"
+        return fmt_pounds(value)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
 
 
 def _items(items: list[Item], st: dict[str, ParagraphStyle]) -> Table:
-    rows = [[_p(it.label, st["bold"]), _p(it.value, st["cell"])] for it in items]
+    rows = [[para(it.label, st["bold"]), para(it.value, st["cell"])] for it in items]
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D9D9D9"))]
     for k, it in enumerate(items):
         if it.flag in _FLAG:
@@ -76,18 +48,18 @@ def _items(items: list[Item], st: dict[str, ParagraphStyle]) -> Table:
 
 def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
     if not g.rows:
-        return _p(g.empty, st["cell"])
+        return para(g.empty, st["cell"])
     money = {j for j, c in enumerate(g.columns) if c in g.money}
-    rows = [[_p(c, st["bold"]) for c in g.columns]]
+    rows = [[para(c, st["bold"]) for c in g.columns]]
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#A6A6A6"))]
     for i, r in enumerate(g.rows, start=1):
-        rows.append([_p(_cell(v, j in money), st["cell"]) for j, v in enumerate(r)])
+        rows.append([para(_cell(v, j in money), st["cell"]) for j, v in enumerate(r)])
     for i, j, flag in g.flags:
         style.append(("BACKGROUND", (j, i + 1), (j, i + 1), colors.HexColor(_FLAG[flag])))
     if g.totals:
-        rows.append([_p("Total", st["bold"])] + [
-            _p(_cell(sum(r[j] or 0 for r in g.rows), True), st["bold"]) if c in g.totals else ""
+        rows.append([para("Total", st["bold"])] + [
+            para(_cell(sum(r[j] or 0 for r in g.rows), True), st["bold"]) if c in g.totals else ""
             for j, c in enumerate(g.columns)][1:])
     longest = [max([len(w) for w in c.split()] + [len(_cell(r[j], j in money)) for r in g.rows])
                for j, c in enumerate(g.columns)]
@@ -101,7 +73,7 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
 
 def record_pdf(record: Record, notes: list[str] | None = None) -> bytes:
     """The record as PDF bytes (the caller saves them). ``notes``: lines typed in the workbook's notes area."""
-    st = _styles()
+    st = styles()
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=11 * mm,
                             bottomMargin=11 * mm, title=f"Support record: {record.authority}", author="riep",
@@ -109,13 +81,13 @@ def record_pdf(record: Record, notes: list[str] | None = None) -> bytes:
     kind = f"{record.type} council" if record.type and record.type != "fire" else (record.type or "authority")
     marker = " Illustrative demonstration data: an invented authority." if record.illustrative else ""
     story: list[object] = [
-        _p(f"Support record: {record.authority}", st["title"]),
-        _p(f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
+        para(f"Support record: {record.authority}", st["title"]),
+        para(f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
            f"{Path(record.file).name}. Status: {record.status}.{marker}", st["sub"]),
         Spacer(1, 2 * mm),
     ]
     for sec in record.sections:
-        block: list[object] = [_p(sec.title, st["h"])]
+        block: list[object] = [para(sec.title, st["h"])]
         if sec.items:
             block.append(_items(sec.items, st))
         if sec.grid is not None:
@@ -125,8 +97,8 @@ def record_pdf(record: Record, notes: list[str] | None = None) -> bytes:
         story.append(KeepTogether(block) if sec.grid is None or len(sec.grid.rows) < 12 else block[0])
         if not (sec.grid is None or len(sec.grid.rows) < 12):
             story += block[1:]
-    story.append(_p("Notes", st["h"]))
-    story += [_p(line, st["cell"]) for line in (notes or [])] or [_p("No notes typed in the records workbook.",
+    story.append(para("Notes", st["h"]))
+    story += [para(line, st["cell"]) for line in (notes or [])] or [para("No notes typed in the records workbook.",
                                                                      st["cell"])]
     doc.build(story)
     return buf.getvalue()

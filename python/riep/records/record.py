@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from riep.findings import FileReport, Finding, Severity
 from riep.fy import financial_year
+from riep.money import fmt_pounds
 from riep.records.eligibility import assess
 from riep.records.funding import LineAmount, approved, capped_total, line_totals, next_meeting_after
 from riep.records.governance import conditions_met, meeting_gaps, missing_roles
@@ -114,9 +115,6 @@ def sheet_name(authority: str, taken: set[str]) -> str:
 def _d(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
-
-def _m(x: float) -> str:
-    return f"-£{abs(x):,.0f}" if x < 0 else f"£{x:,.0f}"
 
 
 def _n(count: int, word: str) -> str:
@@ -237,10 +235,10 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
     money.extra_left = money.cap - money.extra
     kinds = "+".join(f'SUMIF({{Kind}},"{k}",{{Amount (£)}})' for k in s.capped_kinds)
     after = [
-        Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=_m(money.extra), number=money.extra,
+        Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=fmt_pounds(money.extra), number=money.extra,
              formula="=" + kinds, key="extra"),
-        Item(label="Extra funding cap", value=_m(money.cap), number=money.cap),
-        Item(label="Left under the cap", value=_m(money.extra_left), number=money.extra_left,
+        Item(label="Extra funding cap", value=fmt_pounds(money.cap), number=money.cap),
+        Item(label="Left under the cap", value=fmt_pounds(money.extra_left), number=money.extra_left,
              formula="={item:Extra funding cap}-{item:Extra funding (" + ", ".join(s.capped_kinds) + ")}",
              flag="error" if money.extra_left < 0 else "ok", key="extra_left"),
     ]
@@ -258,16 +256,16 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
             continue
         budget, used = line.amount_k * 1000, totals.get(y, 0.0)
         after += [
-            Item(label=label, value=_m(budget), number=budget),
-            Item(label=f"Approved for all authorities {y}", value=_m(used), number=used),
-            Item(label=f"Left on the line {y}", value=_m(budget - used), number=budget - used,
+            Item(label=label, value=fmt_pounds(budget), number=budget),
+            Item(label=f"Approved for all authorities {y}", value=fmt_pounds(used), number=used),
+            Item(label=f"Left on the line {y}", value=fmt_pounds(budget - used), number=budget - used,
                  formula=f"={{item:{label}}}-{{item:Approved for all authorities {y}}}",
                  flag="error" if budget - used < 0 else "ok"),
         ]
     return Section(title="Money", items=[
-        Item(label="Approved", value=_m(money.approved), number=money.approved, formula="={total:Amount (£)}", key="approved"),
-        Item(label="Committed", value=_m(money.committed), number=money.committed, formula="={total:Committed (£)}", key="committed"),
-        Item(label="Spent", value=_m(money.spent), number=money.spent, formula="={total:Spent (£)}", key="spent"),
+        Item(label="Approved", value=fmt_pounds(money.approved), number=money.approved, formula="={total:Amount (£)}", key="approved"),
+        Item(label="Committed", value=fmt_pounds(money.committed), number=money.committed, formula="={total:Committed (£)}", key="committed"),
+        Item(label="Spent", value=fmt_pounds(money.spent), number=money.spent, formula="={total:Spent (£)}", key="spent"),
     ], grid=grid, after=after), money
 
 

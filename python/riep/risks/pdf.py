@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-import matplotlib
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from riep.findings import FileReport
+from riep.pdfdoc import para, styles
 from riep.rules import all_rules
 from riep.risks.heatmap import RAG_COLOURS, HeatMap
 from riep.risks.summary import RiskSummary
@@ -24,45 +21,19 @@ from riep.risks.summary import RiskSummary
 __all__ = ["report_pdf"]
 
 
-def _fonts() -> tuple[str, str]:
-    """DejaVu Sans (shipped with matplotlib, as in the heat map), embedded so every character extracts as text."""
-    if "RiepSans" not in pdfmetrics.getRegisteredFontNames():
-        ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-        pdfmetrics.registerFont(TTFont("RiepSans", str(ttf / "DejaVuSans.ttf")))
-        pdfmetrics.registerFont(TTFont("RiepSans-Bold", str(ttf / "DejaVuSans-Bold.ttf")))
-    return "RiepSans", "RiepSans-Bold"
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    regular, bold = _fonts()
-    return {
-        "title": ParagraphStyle("t", parent=base["Title"], fontName=bold, fontSize=17, spaceAfter=4, alignment=0),
-        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=regular, fontSize=8.5,
-                              textColor=colors.HexColor("#595959")),
-        "h": ParagraphStyle("h", parent=base["Heading2"], fontName=bold, fontSize=12, spaceBefore=8, spaceAfter=4),
-        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=regular, fontSize=7.5, leading=9.5),
-        "body": ParagraphStyle("b", parent=base["Normal"], fontName=regular, fontSize=9, leading=12),
-    }
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
-
 def _top_table(summary: RiskSummary, st: dict[str, ParagraphStyle]) -> Table:
     head = ["ID", "Risk", "Score", "RAG", "Owner", "Review", "Actions required"]
-    rows: list[list[object]] = [[_p(h, st["cell"]) for h in head]]
+    rows: list[list[object]] = [[para(h, st["cell"]) for h in head]]
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
              ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#A6A6A6")),
              ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for k, r in enumerate(summary.top, start=1):
         rag = summary.scale.rag(r.score or 0)
         rows.append([
-            _p(r.id or f"row {r.row}", st["cell"]), _p(r.title, st["cell"]), _p(str(r.score), st["cell"]),
-            _p(rag, st["cell"]), _p(r.owner or "not recorded", st["cell"]),
-            _p(f"{r.review:%d/%m/%Y}" if r.review else "not set", st["cell"]),
-            _p(r.actions or "none recorded", st["cell"]),
+            para(r.id or f"row {r.row}", st["cell"]), para(r.title, st["cell"]), para(str(r.score), st["cell"]),
+            para(rag, st["cell"]), para(r.owner or "not recorded", st["cell"]),
+            para(f"{r.review:%d/%m/%Y}" if r.review else "not set", st["cell"]),
+            para(r.actions or "none recorded", st["cell"]),
         ])
         style.append(("BACKGROUND", (3, k), (3, k), colors.HexColor(RAG_COLOURS[rag])))
     widths = [14 * mm, 62 * mm, 13 * mm, 16 * mm, 28 * mm, 20 * mm, 114 * mm]
@@ -84,34 +55,34 @@ def _findings_lines(report: FileReport) -> list[str]:
 
 def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport) -> bytes:
     """The report as PDF bytes (the caller saves them)."""
-    st = _styles()
+    st = styles(title_size=17, heading_size=12)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=10 * mm, bottomMargin=10 * mm, title="Risk register report",
                             author="riep", subject=Path(summary.file).name)
     story: list[object] = [
-        _p(f"Risk register report: {Path(summary.file).name}", st["title"]),
-        _p(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
+        para(f"Risk register report: {Path(summary.file).name}", st["title"]),
+        para(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
         Spacer(1, 3 * mm),
     ]
     width = 235 * mm
     story.append(Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px))
-    story.append(_p(f"Top {len(summary.top)} risks by score", st["h"]))
-    story.append(_top_table(summary, st) if summary.top else _p("No risk has a score.", st["body"]))
-    story.append(_p("Overdue reviews", st["h"]))
+    story.append(para(f"Top {len(summary.top)} risks by score", st["h"]))
+    story.append(_top_table(summary, st) if summary.top else para("No risk has a score.", st["body"]))
+    story.append(para("Overdue reviews", st["h"]))
     if summary.overdue:
         for r in summary.overdue:
             days = (summary.as_of - r.review).days if r.review else 0
-            story.append(_p(f"{r.id or 'row ' + str(r.row)} {r.title}: review was due {r.review:%d/%m/%Y} "
+            story.append(para(f"{r.id or 'row ' + str(r.row)} {r.title}: review was due {r.review:%d/%m/%Y} "
                             f"({days} days overdue); owner {r.owner or 'not recorded'}.", st["body"]))
     else:
-        story.append(_p(f"No review is overdue on {summary.as_of:%d/%m/%Y}.", st["body"]))
+        story.append(para(f"No review is overdue on {summary.as_of:%d/%m/%Y}.", st["body"]))
     if summary.no_review:
-        story.append(_p(f"No review date set: {summary.ids(summary.no_review)}.", st["body"]))
+        story.append(para(f"No review date set: {summary.ids(summary.no_review)}.", st["body"]))
     if summary.no_owner:
-        story.append(_p(f"No owner: {summary.ids(summary.no_owner)}.", st["body"]))
-    story.append(_p("Checks", st["h"]))
+        story.append(para(f"No owner: {summary.ids(summary.no_owner)}.", st["body"]))
+    story.append(para("Checks", st["h"]))
     lines = _findings_lines(report)
-    story += [_p(line, st["body"]) for line in lines] or [_p("No findings.", st["body"])]
+    story += [para(line, st["body"]) for line in lines] or [para("No findings.", st["body"])]
     doc.build(story)
     return buf.getvalue()

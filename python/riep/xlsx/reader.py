@@ -14,11 +14,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import python_calamine as pc
 
 from riep.errors import InputError
-from riep.table import TableData, TableSpec, col_index, col_letter, is_error_value, match_headers
+from riep.table import TableData, TableSpec, col_index, is_error_value, match_headers
 from riep.xlsx.cells import CellInfo, may_hide_values, merged_ranges, read_cells
 
 __all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
@@ -166,23 +167,23 @@ def read_table(
         extra_aliases=aliases,
     )
     width = len(table.columns)
-    names = [f"c{i}" for i in range(width)]
     try:
-        frame = pd.DataFrame(rows, columns=names, dtype=object)
+        grid = np.array(rows, dtype=object).reshape(len(rows), width)
     except ValueError:  # ragged rows: pad them
-        frame = pd.DataFrame([list(r) + [""] * (width - len(r)) for r in rows], columns=names, dtype=object)
-    data = pd.DataFrame({name: frame[f"c{idx - first_col0}"] for name, idx in mapping.items()}, dtype=object)
-    data = data.mask(data == "", None)
-    data["_row"] = range(header_row + 1, header_row + 1 + len(rows))
-    data = data.reset_index(drop=True)
-    # a table the user emptied keeps one blank row: drop rows where every contract cell is blank
-    contract = [c for c in mapping]
-    if len(data):
-        data = data[data[contract].notna().any(axis=1)].reset_index(drop=True)
+        grid = np.array([list(r) + [""] * (width - len(r)) for r in rows], dtype=object).reshape(len(rows), width)
+    grid = grid[:, [idx - first_col0 for idx in mapping.values()]]
+    blank = grid == ""  # calamine reads an empty cell as ''; one pass serves every blank test below
+    grid[blank] = None
+    keep = ~blank.all(axis=1)  # a table the user emptied keeps one blank row: drop rows with every cell blank
+    grid, blank = grid[keep], blank[keep]
+    data = pd.DataFrame(dict(zip(mapping, grid.T)), dtype=object)
+    data["_row"] = np.arange(header_row + 1, header_row + 1 + len(rows))[keep]
     result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
-    if data[contract].isna().any().any() if len(data) else False:
+    if blank.any():
         _check_merged(wb, result, len(rows))
-    blanks = [col for col in value_columns if col in mapping and col not in formula_columns]
+    position = {name: k for k, name in enumerate(mapping)}
+    blanks = [col for col in value_columns
+              if col in mapping and col not in formula_columns and blank[:, position[col]].any()]
     if blanks and not formula_columns and not may_hide_values(wb.path, sheet):
         blanks = []  # no formula or error cell anywhere on the sheet: every blank really is blank
     wanted = [(col, int(r)) for col in blanks for r in data.loc[data[col].isna(), "_row"]] + [
