@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STATED_TOTALS
@@ -144,21 +145,16 @@ def _kinds(raw: list[object]) -> list[str]:
     return kinds
 
 
-def _years(col: pd.Series) -> list[str | None]:
-    cache = {v: normalise_year(v) for v in col.drop_duplicates().tolist()}
-    return [cache[v] if v in cache else normalise_year(v) for v in col.tolist()]
+def _per_distinct(col: pd.Series, *convs) -> list[np.ndarray]:  # type: ignore[no-untyped-def]
+    """Each ``conv`` applied to every cell of ``col``, worked out once per distinct value (fast on 200k rows)."""
+    codes, uniques = pd.factorize(col, use_na_sentinel=False)
+    distinct = list(uniques)
+    return [np.array([conv(v) for v in distinct] or [None], dtype=object)[codes] for conv in convs]
 
 
 def _plain(col: pd.Series) -> list[object]:
     """Names used only in messages: blanks become '', everything else is kept as typed (fast on 200k rows)."""
     return col.astype(object).where(col.notna(), "").tolist()
-
-
-def _texts(col: pd.Series, then=None) -> list[str]:  # type: ignore[no-untyped-def]
-    """``_text`` of every cell (optionally followed by ``then``), worked out once per distinct value."""
-    conv = (lambda v: then(_text(v))) if then else _text
-    cache = {v: conv(v) for v in col.drop_duplicates().tolist()}
-    return [cache[v] if v in cache else conv(v) for v in col.tolist()]
 
 
 def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
@@ -172,12 +168,14 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     f = allocation.frame
     raw = f[amount_col].tolist() if len(f) else []
     kinds = _kinds(raw)
+    (year,) = _per_distinct(f["Year"], normalise_year) if len(f) else ([],)
+    theme, theme_key = _per_distinct(f["Theme"], _text, lambda v: norm_name(_text(v))) if len(f) else ([], [])
     lines = pd.DataFrame(
         {
-            "year": _years(f["Year"]) if len(f) else [],
+            "year": year,
             "year_raw": f["Year"].tolist() if len(f) else [],
-            "theme": _texts(f["Theme"]) if len(f) else [],
-            "theme_key": _texts(f["Theme"], norm_name) if len(f) else [],
+            "theme": theme,
+            "theme_key": theme_key,
             "programme": _plain(f["Programme"]) if "Programme" in f and len(f) else [""] * len(f),
             "line": _plain(f["Line"]) if len(f) else [],
             "raw": raw,

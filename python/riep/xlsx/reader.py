@@ -179,9 +179,10 @@ def read_table(
     data = pd.DataFrame(dict(zip(mapping, grid.T)), dtype=object)
     data["_row"] = np.arange(header_row + 1, header_row + 1 + len(rows))[keep]
     result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
-    if blank.any():
-        _check_merged(wb, result, len(rows))
     position = {name: k for k, name in enumerate(mapping)}
+    required = [position[c.name] for c in spec.columns if c.required and c.name in position]
+    if blank[:, required].any():  # a merge leaves blanks below its first cell; in optional columns it is harmless
+        _check_merged(wb, result, len(rows))
     blanks = [col for col in value_columns
               if col in mapping and col not in formula_columns and blank[:, position[col]].any()]
     if blanks and not formula_columns and not may_hide_values(wb.path, sheet):
