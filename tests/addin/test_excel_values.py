@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from riep.errors import InputError
-from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, serial_to_date, to_date, to_number
+from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, to_date, to_number
 
 
 def test_grid_and_flatten():
@@ -22,21 +22,6 @@ def test_grid_and_flatten():
 def test_blank():
     assert all(is_blank(v) for v in (None, "", "  ", float("nan")))
     assert not any(is_blank(v) for v in (0, "x", False))
-
-
-@pytest.mark.parametrize(("serial", "day"), [
-    (40193, dt.date(2010, 1, 15)), (40193.75, dt.date(2010, 1, 15)), (1, dt.date(1900, 1, 1)),
-    (59, dt.date(1900, 2, 28)), (61, dt.date(1900, 3, 1)), (2958465, dt.date(9999, 12, 31)),
-])
-def test_serial_dates(serial, day):
-    assert serial_to_date(serial) == day
-
-
-def test_serial_dates_out_of_range():
-    with pytest.raises(InputError, match=r"^'0' is not a date Excel can show$"):
-        serial_to_date(0)
-    with pytest.raises(InputError, match="29 February 1900, a day that never existed"):
-        serial_to_date(60)
 
 
 @pytest.mark.parametrize(("value", "day"), [

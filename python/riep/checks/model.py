@@ -19,13 +19,9 @@ from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STAT
 from riep.fy import normalise_year
 from riep.money import Unit, parse_unit
 from riep.table import TableData, is_error_value
+from riep.text import cell_text, norm_name
 
 __all__ = ["Amount", "parse_amount", "text_as_number", "Stream", "Stated", "Book", "prepare", "norm_name"]
-
-
-def norm_name(text: object) -> str:
-    """Names compared loosely: case, spaces and punctuation ignored."""
-    return re.sub(r"[^a-z0-9]+", "", str(text or "").lower())
 
 
 @dataclass(frozen=True)
@@ -125,14 +121,6 @@ class Book:
         return sorted(ys)
 
 
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 _KIND_OF_TYPE = {float: "number", int: "number", type(None): "blank"}
 
 
@@ -169,7 +157,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     raw = f[amount_col].tolist() if len(f) else []
     kinds = _kinds(raw)
     (year,) = _per_distinct(f["Year"], normalise_year) if len(f) else ([],)
-    theme, theme_key = _per_distinct(f["Theme"], _text, lambda v: norm_name(_text(v))) if len(f) else ([], [])
+    theme, theme_key = _per_distinct(f["Theme"], cell_text, lambda v: norm_name(cell_text(v))) if len(f) else ([], [])
     lines = pd.DataFrame(
         {
             "year": year,
@@ -195,7 +183,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
                 Stated(
                     year=normalise_year(rec["Year"]),
                     year_raw=rec["Year"],
-                    scope=_text(rec["Scope"]),
+                    scope=cell_text(rec["Scope"]),
                     amount=parse_amount(rec[col]),
                     formula=stated.formula(col, row),
                     row=row,
@@ -208,8 +196,8 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
                 Stream(
                     year=normalise_year(rec["Year"]),
                     year_raw=rec["Year"],
-                    name=_text(rec["Stream"]),
-                    source=_text(rec.get("Source")),
+                    name=cell_text(rec["Stream"]),
+                    source=cell_text(rec.get("Source")),
                     kind=_choice(rec["Kind"], FUNDING_KINDS),
                     kind_raw=rec["Kind"],
                     status=_choice(rec["Status"], FUNDING_STATUSES),
@@ -217,7 +205,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
                     amount=parse_amount(rec["Amount"]),
                     unit=parse_unit(rec["Unit"]),
                     unit_raw=rec["Unit"],
-                    notes=_text(rec.get("Notes")),
+                    notes=cell_text(rec.get("Notes")),
                     row=int(rec["_row"]),
                 )
             )

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, Callable
 
+from riep.dates import serial_to_date
 from riep.errors import InputError, RiepError
 from riep.table import is_error_value
 
@@ -32,12 +33,10 @@ __all__ = [
     "to_number",
     "to_text",
     "cellwise",
-    "serial_to_date",
 ]
 
 Grid = list[list[Any]]
 
-_EPOCH_ORDINAL = dt.date(1899, 12, 30).toordinal()
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+Z?)?\s*$")
 _UK = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 
@@ -90,18 +89,6 @@ def is_blank(value: object) -> bool:
         or (isinstance(value, str) and not value.strip())
         or (isinstance(value, float) and math.isnan(value))
     )
-
-
-def serial_to_date(serial: float) -> dt.date:
-    """An Excel serial date (1900 date system) as a date: 40193 -> 15 January 2010."""
-    if serial < 1 or serial >= 2958466:
-        raise InputError(f"{_show(serial)} is not a date Excel can show")
-    whole = int(math.floor(serial))
-    if whole == 60:
-        raise InputError("60 is 29 February 1900, a day that never existed (Excel's leap-year quirk)")
-    if whole < 60:  # Excel counts the non-existent 29 Feb 1900, so early serials are one day off
-        whole += 1
-    return dt.date.fromordinal(_EPOCH_ORDINAL + whole)
 
 
 def to_date(value: object) -> dt.date:

@@ -10,7 +10,6 @@ budget (``Funding total``) and the allocation of each year from the allocation w
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
@@ -20,23 +19,11 @@ import pandas as pd
 from riep.fy import normalise_year
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
 from riep.table import TableData, col_letter, is_error_value
+from riep.text import cell_text, norm_name
 
 __all__ = ["Figure", "StreamYear", "Stated", "Ledger", "prepare", "norm_name", "parse_approximate", "MAX_CELLS"]
 
 MAX_CELLS = 30  # a figure spread over more lines than this is shown as a value, not a SUM of cells
-
-
-def norm_name(text: object) -> str:
-    """Stream names compared loosely: case, spaces and punctuation ignored."""
-    return re.sub(r"[^a-z0-9]+", "", str(text or "").lower())
-
-
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 _ALL_WORDS = {"all", "yes", "y", "true", "x", "approximate", "approx"}
@@ -44,7 +31,7 @@ _ALL_WORDS = {"all", "yes", "y", "true", "x", "approximate", "approx"}
 
 def parse_approximate(text: object) -> tuple[frozenset[str], list[str]]:
     """``'Closing'`` -> ({'closing'}, []); ``'all'``/``'yes'`` -> every figure; unknown words come back second."""
-    s = _text(text)
+    s = cell_text(text)
     if not s or s.lower() in {"no", "n", "false", "-"}:
         return frozenset(), []
     found: set[str] = set()
@@ -200,7 +187,7 @@ def prepare(balances: TableData, budgets: dict[str, Stated] | None = None,
         "row": f["_row"].astype(int).to_numpy() if n else [],
         "year_raw": f["Year"].to_numpy() if n else [],
         "year": _cached(f["Year"], normalise_year) if n else [],
-        "stream": _cached(f["Stream"], _text) if n else [],
+        "stream": _cached(f["Stream"], cell_text) if n else [],
     })
     lines["key"] = _cached(lines["stream"], norm_name) if n else []
     approx_col = f["Approximate"] if "Approximate" in f else pd.Series([None] * n, dtype=object)

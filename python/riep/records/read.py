@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import re
 
+from riep.dates import excel_date
 from riep.errors import InputError
 from riep.fy import normalise_year, year_label_error
 from riep.records.model import (Assessment, Authority, BoardMember, Funding, Meeting, ProgressReport, SupportBook,
@@ -105,14 +106,9 @@ class _Cells:
     def date(self, rec: dict, column: str) -> dt.date | None:
         value = rec.get(column)
         row = int(rec["_row"])
-        if value is None:
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
-            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        day = excel_date(value)
+        if day is not None or value is None:
+            return day
         if isinstance(value, str) and not value.strip():
             return None
         if isinstance(value, str) and not is_error_value(value):

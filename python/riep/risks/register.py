@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from riep.dates import excel_date
 from riep.findings import Finding
 from riep.risks.scales import LevelError, Scale, read_choice, read_level, scale_for
 from riep.rules import rule
@@ -129,12 +130,9 @@ def parse_date(value: object) -> dt.date | None:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+    day = excel_date(value)
+    if day is not None:
+        return day
     if isinstance(value, str):
         text = " ".join(value.split())
         for fmt in _DATE_FORMATS:
