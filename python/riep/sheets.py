@@ -69,6 +69,8 @@ class Chart(BaseModel):
     y_title: str | None = None
     stacked: bool = False
     invisible_series: list[int] = Field(default_factory=list, description="Series drawn without fill (waterfall bases).")
+    width_cm: float = 18
+    height_cm: float = 9
 
 
 class SheetContent(BaseModel):

@@ -117,8 +117,9 @@ def test_reconciliation_sheets_recalculate_in_libreoffice_to_the_reported_number
     assert "ReconcileChecksFindings" in written["ReconcileChecks"].tables
     with zipfile.ZipFile(fa) as zf:
         chart = zf.read("xl/charts/chart1.xml").decode()
-    assert '<barDir val="col" /><grouping val="stacked" />' in chart and "Budget build-up 2009/10 (£k)" in chart
+    assert '<barDir val="bar" /><grouping val="stacked" />' in chart and "Budget build-up 2009/10 (£k)" in chart
     assert "<a:noFill />" in chart and "'Reconciliation'!$C$43:$C$49" in chart  # invisible base, amounts drawn
+    assert '<legend>' not in chart  # the invisible base and the one drawn series need no legend
     lo = openpyxl.load_workbook(recalc(fa), data_only=True)["Reconciliation"]
     rows = _rows_by_label(lo)
     assert [lo.cell(row=5 + k, column=3).value for k in range(8)] == [None, 5890, 4500, 1390, 3500, 2110, 3500, 0]

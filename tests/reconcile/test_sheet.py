@@ -69,7 +69,7 @@ def test_totals_budget_and_the_waterfall_of_the_budget_year():
     assert steps[3][2] == f"=SUM(C{first}:C{first + 2})"
     assert steps[5][2] == f"=C{first + 3}-C{first + 4}"
     [chart] = s.charts
-    assert (chart.kind, chart.stacked, chart.invisible_series) == ("column", True, [0])
+    assert (chart.kind, chart.stacked, chart.invisible_series) == ("bar", True, [0])
     assert chart.categories == f"A{first}:A{first + 5}" and chart.values == [f"B{first}:B{first + 5}",
                                                                              f"C{first}:C{first + 5}"]
     assert chart.title == "Budget build-up 2009/10 (£k)"

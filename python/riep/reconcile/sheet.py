@@ -220,6 +220,7 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
         alloc = ledger.allocations[year].formula
         a = rows.add(["Less allocation", f"=MAX(0,C{budget}-C{budget + 1})", alloc])
         last = rows.add(["Headroom", 0, f"=C{budget}-C{a}"])
-    return Chart(kind="column", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}",
+    return Chart(kind="bar", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}", width_cm=24,
+                 height_cm=2.5 + 1.0 * (last - head),
                  categories=f"A{head + 1}:A{last}", values=[f"B{head + 1}:B{last}", f"C{head + 1}:C{last}"],
                  series_names=["Base", "£k"], y_title="£k", stacked=True, invisible_series=[0])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -16,9 +17,13 @@ from typing import Callable
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.errors import InputError
@@ -158,15 +163,28 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         for k, rng in enumerate(ch.values):
             chart.add_data(Reference(ws, range_string=f"'{c.name}'!{rng}"), titles_from_data=False)
             if k < len(ch.series_names):
-                from openpyxl.chart.series import SeriesLabel
-
                 chart.series[k].tx = SeriesLabel(v=ch.series_names[k])
             if k in ch.invisible_series:
                 chart.series[k].graphicalProperties.noFill = True
                 chart.series[k].graphicalProperties.line.noFill = True
+        drawn = [k for k in range(len(ch.values)) if k not in ch.invisible_series]
+        if len(drawn) <= 1:  # one series needs no legend
+            chart.legend = None
+        elif ch.invisible_series:  # a waterfall's base is scaffolding: keep it out of the legend
+            chart.legend.legendEntry = [LegendEntry(idx=k, delete=True) for k in ch.invisible_series]
+        if ch.invisible_series:  # a waterfall: each drawn bar says its amount
+            for k in drawn:
+                chart.series[k].dLbls = DataLabelList(showVal=True, showCatName=False, showSerName=False,
+                                                      showLegendKey=False, showPercent=False, numFmt="#,##0")
+        chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes whose delete flag is left unset
+        chart.y_axis.number_format = "#,##0"
+        if ch.kind == "bar":  # categories read top to bottom, as they stand in the sheet
+            chart.x_axis.scaling.orientation = "maxMin"
+            chart.y_axis.crosses = "max"
         chart.set_categories(Reference(ws, range_string=f"'{c.name}'!{ch.categories}"))
-        chart.width, chart.height = 18, 9
+        chart.width, chart.height = ch.width_cm, ch.height_cm
         ws.add_chart(chart, ch.anchor)
+        ws.row_breaks.append(Break(id=int(re.sub(r"\D", "", ch.anchor)) - 1))  # printed, a chart starts a page
     ws.freeze_panes = f"A{top + 1}"
     ws.page_setup.orientation = "landscape" if c.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
