@@ -20,6 +20,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.build.source import NUMBER_FORMATS, SheetSource, Validation, WorkbookSource, load_source
 from riep.table import col_letter
+from riep.xlsx.layout import fit_row
 from riep.xlsx.writer import atomic_save
 
 __all__ = ["render", "build_workbook", "build_all", "HEADER_ROW"]
@@ -71,14 +72,17 @@ def _sheet(wb: Workbook, s: SheetSource) -> None:
     t = s.table
     top = HEADER_ROW
     for j, col in enumerate(t.columns):
-        ws.cell(row=top, column=j + 1, value=col.name)
+        head = ws.cell(row=top, column=j + 1, value=col.name)
+        head.alignment = Alignment(wrap_text=True, vertical="top")
+        fit_row(ws, top, col.name, col.width)
         ws.column_dimensions[col_letter(j)].width = col.width
     for i, row in enumerate(t.rows, start=1):
         for j, (value, col) in enumerate(zip(row, t.columns)):
             cell = ws.cell(row=top + i, column=j + 1, value=_cell_value(value, col.type))
             cell.number_format = NUMBER_FORMATS[col.type]
+            cell.alignment = Alignment(wrap_text=col.wrap, vertical="top")  # a wrapped row reads across from its top
             if col.wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                fit_row(ws, top + i, cell.value, col.width)
     last = top + max(len(t.rows), 1)
     ref = f"A{top}:{col_letter(len(t.columns) - 1)}{last}"
     table = Table(displayName=t.name, ref=ref)

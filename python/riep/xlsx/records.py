@@ -23,6 +23,7 @@ from riep.records.record import Grid, Item, Record
 from riep.records.sheet import INDEX_SHEET, MONEY_KEYS, index_sheet
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
+from riep.xlsx.layout import fit_row
 from riep.xlsx.writer import atomic_save, render_sheet
 
 __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", "NOTES_ROWS"]
@@ -128,9 +129,8 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
                 c.alignment = Alignment(horizontal="left", vertical="top")
             if isinstance(v, str) and len(v) > 30:
                 c.alignment = Alignment(wrap_text=True, vertical="top")
-                lines = -(-len(v) // int(_WIDTHS[j] * 0.95)) if j < len(_WIDTHS) else 1
-                height = ws.row_dimensions[row + i].height or 15
-                ws.row_dimensions[row + i].height = max(height, 13 * lines)
+                if j < len(_WIDTHS):
+                    fit_row(ws, row + i, v, _WIDTHS[j])
 
     for i, j, flag in g.flags:
         ws.cell(row=row + 1 + i, column=j + 1).fill = PatternFill("solid", start_color=_FLAG[flag], end_color=_FLAG[flag])

@@ -29,6 +29,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from riep.errors import InputError
 from riep.sheets import SheetContent
 from riep.table import col_letter
+from riep.xlsx.layout import fit_row
 
 __all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
 
@@ -132,6 +133,8 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
                 cell.number_format = fmt
             if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if j < len(c.columns) and isinstance(value, str) and not value.startswith("="):
+                    fit_row(ws, top + 1 + i, value, c.columns[j].width)
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
     for (i, j), link in c.links.items():
