@@ -7,16 +7,28 @@ import json
 from helpers import WORKBOOKS
 
 
-def test_run_over_the_shipped_workbooks_writes_every_report(riep, tmp_path):
+def test_run_over_the_shipped_workbooks_writes_every_report(riep, tmp_path, golden):
     out = tmp_path / "out"
     code, stdout, _ = riep("run", WORKBOOKS, "--out", out, "--as-of", "2009-11-23")
     assert code == 1  # the published grand total does not cross-cast
+    golden("run_shipped.txt", stdout.replace(str(out), "OUT"))
     doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     checks = {f["path"]: f for f in doc["files"] if f["job"] == "check"}
     assert {p.rsplit("/", 1)[-1] for p in checks} == {"financial_allocation.xlsx", "em_iep_capacity_fund_2008.xlsx"}
     assert (out / "financial_allocation.check.xlsx").exists()
     assert (out / "junit.xml").exists()
-    assert "files written to" in stdout
+
+
+def test_run_names_an_unusable_workbook_and_runs_the_others(riep, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "financial_allocation.xlsx").write_bytes((WORKBOOKS / "financial_allocation.xlsx").read_bytes())
+    (folder / "broken.xlsx").write_text("not a workbook")
+    code, stdout, _ = riep("run", folder, "--out", tmp_path / "out", "--as-of", "2009-11-23", "--details")
+    assert code == 2
+    assert "Cannot read: broken.xlsx: is not an Excel workbook (.xlsx): its contents are not a workbook package\n" in stdout
+    assert "TOT-002" in stdout  # --details: every finding of the readable workbook
+    assert "2 files: 2 errors, 4 warnings, 11 notes; 1 file could not be read\n" in stdout
 
 
 def test_run_on_a_folder_without_workbooks(riep, tmp_path):

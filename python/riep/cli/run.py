@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from riep.cli.common import context_options, make_context
-from riep.output.terminal import render_terminal, summary_line
+from riep.output.terminal import render_overview, render_terminal, summary_line
 from riep.runners.batch import run_folder
 
 __all__ = ["command"]
@@ -23,10 +23,11 @@ __all__ = ["command"]
 @click.option("--allocation", type=click.Path(dir_okay=False, path_type=Path),
               help="Financial-allocation workbook for jobs that need it (default: the one found in FOLDER).")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too (exit 1).")
+@click.option("--details", is_flag=True, help="Print every finding, not just the counts per workbook and job.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @context_options
-def command(folder: Path, out: Path, allocation: Path | None, strict: bool, quiet: bool, config: Path | None,
-            as_of) -> None:  # type: ignore[no-untyped-def]
+def command(folder: Path, out: Path, allocation: Path | None, strict: bool, details: bool, quiet: bool,
+            config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
     """Run every job on every workbook it recognises in FOLDER (default: workbook/) and write the reports to OUT."""
     ctx = make_context(config, as_of, allocation)
     console = Console(stderr=True)
@@ -34,9 +35,10 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, quie
         task = bar.add_task("riep run", total=None)
         report, written = run_folder(folder, out, ctx, lambda what, k, n: bar.update(task, description=what,
                                                                                      completed=k - 1, total=n))
-    if not quiet:
-        click.echo(render_terminal(report), nl=False)
-        click.echo(f"{len(written)} files written to {out}/")
-    else:
+    if quiet:
         click.echo(summary_line(report))
+    else:
+        click.echo((render_terminal if details else render_overview)(report), nl=False)
+        click.echo(f"{len(written)} files written to {out}/ (findings.json lists every finding"
+                   + (")" if details else "; --details prints them here)"))
     sys.exit(report.exit_code(strict))

@@ -1,4 +1,4 @@
-"""The default, human-readable output: a table of findings per file and a one-line summary."""
+"""The default, human-readable output: a table of findings per file, an overview per file and job, a one-line summary."""
 
 from __future__ import annotations
 
@@ -10,18 +10,18 @@ from rich.table import Table
 
 from riep.findings import RunReport, Severity
 
-__all__ = ["render_terminal", "summary_line"]
+__all__ = ["render_terminal", "render_overview", "summary_line"]
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def summary_line(report: RunReport) -> str:
-    """``2 files: 3 errors, 2 warnings, 4 notes; 1 file could not be read``."""
-    n = len(report.files)
+    """``2 files: 3 errors, 2 warnings, 4 notes; 1 file could not be read`` (a file run by several jobs counts once)."""
+    n = len({f.path for f in report.files})
     e = sum(f.summary.errors for f in report.files)
     w = sum(f.summary.warnings for f in report.files)
     i = sum(f.summary.info for f in report.files)
-    bad = sum(1 for f in report.files if f.error)
+    bad = len({f.path for f in report.files if f.error})
     text = f"{n} file{'s' * (n != 1)}: {e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} note{'s' * (i != 1)}"
     if bad:
         text += f"; {bad} file{'s' * (bad != 1)} could not be read"
@@ -47,5 +47,30 @@ def render_terminal(report: RunReport, *, color: bool = False, width: int | None
             where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
             table.add_row(f.severity.value, f.rule, escape(where), escape(f.message), style=_STYLE[f.severity])
         console.print(table)
+    console.print(escape(summary_line(report)))
+    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
+
+
+def render_overview(report: RunReport, *, color: bool = False, width: int | None = None) -> str:
+    """One row per workbook and job with its counts (``riep run``'s short summary), then the summary line."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
+    table = Table(show_header=True, header_style="bold", pad_edge=False, box=None)
+    table.add_column("Workbook", overflow="fold")
+    table.add_column("Job")
+    for name in ("Errors", "Warnings", "Notes"):
+        table.add_column(name, justify="right")
+    for fr in report.files:
+        if fr.error:
+            continue
+        sm = fr.summary
+        style = _STYLE[Severity.ERROR] if sm.errors else (_STYLE[Severity.WARNING] if sm.warnings else None)
+        name = escape(fr.path.replace("\\", "/").rsplit("/", 1)[-1])
+        table.add_row(name, fr.job, str(sm.errors), str(sm.warnings), str(sm.info), style=style)
+    if table.row_count:
+        console.print(table)
+    for fr in report.files:
+        if fr.error:
+            console.print(f"[bold red]Cannot read:[/] {escape(fr.error)}", soft_wrap=True)
     console.print(escape(summary_line(report)))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
