@@ -36,6 +36,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+__all__ = ["run", "run_button_bench", "main"]
+
 ROOT = Path(__file__).resolve().parents[1]
 os.environ["XLWINGS_PROJECT_DIR"] = str(ROOT / "addin")
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")

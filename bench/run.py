@@ -6,6 +6,8 @@ import importlib
 import sys
 from pathlib import Path
 
+__all__ = ["main"]
+
 HERE = Path(__file__).parent
 
 
