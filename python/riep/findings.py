@@ -8,13 +8,17 @@ Amounts in ``expected``/``actual``/``difference`` are in the unit named by ``uni
 from __future__ import annotations
 
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Severity",
     "Finding",
+    "OnSheet",
+    "Where",
+    "ScopedWhere",
+    "AmountWhere",
     "Summary",
     "FileReport",
     "RunReport",
@@ -58,6 +62,37 @@ class Finding(BaseModel):
     difference: float | None = None
     unit: str | None = Field(default=None, description="Unit of expected/actual/difference, e.g. £k.")
     message: str = Field(description="One sentence for a finance officer.")
+
+
+# Where a finding points, as keyword arguments several findings share: ``RULE.finding(message, **where)``.
+# Every key is required, so a helper always says what it knows (``None`` for no sheet or cell), and a call
+# that spreads one may not also pass any of its keys (mypy reports "multiple values for keyword argument").
+# A module whose findings share more (a scope without a cell, say) extends these with its own TypedDict.
+
+
+class OnSheet(TypedDict):
+    """The workbook and sheet of a finding, for findings whose cells differ."""
+
+    file: str
+    sheet: str | None
+
+
+class Where(OnSheet):
+    """The workbook, sheet and cell of a finding."""
+
+    cell: str | None
+
+
+class ScopedWhere(Where):
+    """Where a finding points and what it is about."""
+
+    scope: str | None
+
+
+class AmountWhere(ScopedWhere):
+    """An amount cell: where it is, what it is about, and its unit."""
+
+    unit: str
 
 
 class Summary(BaseModel):

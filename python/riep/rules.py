@@ -27,9 +27,28 @@ class Rule(BaseModel):
     title: str
     description: str
 
-    def finding(self, message: str, *, file: str, severity: Severity | None = None, **fields: object) -> Finding:
-        """Make a finding of this rule (severity may be overridden, e.g. headroom is info, overspend an error)."""
-        return Finding(rule=self.id, severity=severity or self.severity, file=file, message=message, **fields)
+    def finding(
+        self,
+        message: str,
+        *,
+        file: str,
+        severity: Severity | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        scope: str | None = None,
+        expected: float | str | None = None,
+        actual: float | str | None = None,
+        difference: float | None = None,
+        unit: str | None = None,
+    ) -> Finding:
+        """Make a finding of this rule (severity may be overridden, e.g. headroom is info, overspend an error).
+
+        The keywords are :class:`Finding`'s fields; location helpers return a :class:`~riep.findings.Where`
+        (or one of its extensions) to spread into them.
+        """
+        return Finding(rule=self.id, severity=severity or self.severity, file=file, sheet=sheet, cell=cell,
+                       scope=scope, expected=expected, actual=actual, difference=difference, unit=unit,
+                       message=message)
 
 
 def rule(id: str, severity: Severity | str, job: str, title: str, description: str) -> Rule:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from riep.checks.model import Book, text_as_number
 from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES
-from riep.findings import Finding
+from riep.findings import AmountWhere, Finding, OnSheet
 from riep.fy import year_label_error
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.rules import rule
@@ -42,6 +42,12 @@ CELL_ERROR = rule("FORM-002", "error", "check", "Error value",
 _AMOUNT = ALLOCATION.columns[4].name
 
 
+class _StreamWhere(OnSheet):
+    """What every finding about one funding stream shares (each names its own cell)."""
+
+    scope: str | None
+
+
 def unit_mismatch(value: float, unit: Unit, s: CheckSettings) -> Unit | None:
     """The unit ``value`` was more likely written in, when its size does not fit ``unit``."""
     v = abs(value)
@@ -70,11 +76,11 @@ def line_findings(book: Book, s: CheckSettings) -> list[Finding]:
         row = int(r.row)
         label = _label(r.line, r.theme)
         cell = t.cell(_AMOUNT, row)
-        common = dict(file=book.file, sheet=t.sheet, cell=cell, scope=r.theme or None, unit="£k")
+        common = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=r.theme or None, unit="£k")
         if not isinstance(r.year, str):
             out.append(YEAR_UNREADABLE.finding(
                 f"{label} has year {year_label_error(r.year_raw)}.",
-                **{**common, "cell": t.cell("Year", row), "actual": _str(r.year_raw)}))
+                actual=_str(r.year_raw), **(common | {"cell": t.cell("Year", row)})))
         if r.kind == "blank":
             out.append(LINE_BLANK.finding(f"{label} has no amount.", **common))
         elif r.kind == "text":
@@ -111,7 +117,7 @@ def funding_findings(book: Book, s: CheckSettings) -> list[Finding]:
     out: list[Finding] = []
     for st in book.funding:
         label = f"Funding stream '{st.name}'" + (f" ({st.year})" if st.year else "")
-        common = dict(file=book.file, sheet=t.sheet, scope=st.name or None)
+        common = _StreamWhere(file=book.file, sheet=t.sheet, scope=st.name or None)
         if st.year is None:
             out.append(YEAR_UNREADABLE.finding(f"{label} has year {year_label_error(st.year_raw)}.",
                                                cell=t.cell("Year", st.row), actual=_str(st.year_raw), **common))

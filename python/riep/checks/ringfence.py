@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from riep.checks.model import Book, Stream, norm_name
-from riep.findings import Finding, Severity
+from riep.findings import AmountWhere, Finding, Severity
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.rules import rule
 from riep.settings import CheckSettings
@@ -77,7 +77,7 @@ def funding_total_findings(book: Book, year: str, funding, s: CheckSettings, out
         return (received + sum(x.amount_k for x in parts["expected"])) if core else None  # type: ignore[misc]
     stated = funding.value
     st_sheet = book.stated_table.sheet if book.stated_table is not None else None
-    common = dict(file=book.file, sheet=st_sheet, cell=funding.cell, scope="Funding total", unit="£k")
+    common = AmountWhere(file=book.file, sheet=st_sheet, cell=funding.cell, scope="Funding total", unit="£k")
     all_core = received + sum(x.amount_k for x in parts["expected"])  # type: ignore[misc]
     if abs(stated - received) <= s.tolerance_k or (not parts["expected"] and abs(stated - all_core) <= s.tolerance_k):
         return stated
@@ -118,7 +118,7 @@ def _transfer_findings(book: Book, year: str, s: CheckSettings, out: list[Findin
     if t is None:
         return
     for st, match in transfers(book, year):
-        common = dict(file=book.file, sheet=t.sheet, cell=t.cell("Amount", st.row), scope=st.name, unit="£k")
+        common = AmountWhere(file=book.file, sheet=t.sheet, cell=t.cell("Amount", st.row), scope=st.name, unit="£k")
         if isinstance(match, str):
             out.append(DOUBLE_COUNT.finding(
                 f"{st.name} ({fmt_amount(st.amount.value or 0.0, st.unit or Unit.K)}) is said to be funded from "

@@ -17,7 +17,7 @@ from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
 from riep.checks.model import Book, Stated, norm_name, parse_amount
 from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
 from riep.errors import InputError
-from riep.findings import Finding, Severity
+from riep.findings import AmountWhere, Finding, Severity
 from riep.money import fmt_k
 from riep.text import plural, total_label
 from riep.rules import rule
@@ -57,6 +57,14 @@ FORMULA_UNCHECKED = rule("FORM-004", "warning", "check", "Formula total that can
                          "evaluate: open the workbook in Excel and save it, or simplify the formula.")
 
 
+class _Compared(AmountWhere):
+    """TOT-005's keywords: the amount cell and the figures compared."""
+
+    expected: float
+    actual: float
+    difference: float
+
+
 @dataclass
 class StatedValue:
     """A stated total with the figure the rules compare (``None`` when there is none to compare)."""
@@ -84,7 +92,7 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
     for s in order:
         cell = _cell(book, s)
         label = total_label(s.scope, s.year)
-        common = dict(file=book.file, sheet=t.sheet, cell=cell, scope=s.scope or None, unit="£k")
+        common = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=s.scope or None, unit="£k")
         value = s.amount.value
         if s.formula:
             bad = error_tokens(s.formula)
@@ -161,7 +169,7 @@ def _is_theme(book: Book, s: Stated) -> bool:
 
 
 def _range_findings(book: Book, s: Stated, line_rows: set[int], stated_rows: set[int], label: str,
-                    common: dict, out: list[Finding]) -> None:
+                    common: AmountWhere, out: list[Finding]) -> None:
     if norm_name(s.scope) == norm_name(FUNDING_TOTAL):
         return
     want_lines, want_subtotals = _group_rows(book, s)
@@ -203,7 +211,8 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
         funding = next((v for v in mine if norm_name(v.stated.scope) == norm_name(FUNDING_TOTAL)), None)
         for v in mine:
             key = norm_name(v.stated.scope)
-            common = dict(file=book.file, sheet=t.sheet if t else None, cell=v.cell, scope=v.stated.scope, unit="£k")
+            common = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=v.cell, scope=v.stated.scope,
+                                 unit="£k")
             if key in (norm_name(GRAND_TOTAL), norm_name(FUNDING_TOTAL)):
                 continue
             if key not in theme_names:
@@ -235,7 +244,8 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                     scope=name, expected=lines_k, unit="£k"))
         lines_total = float(of_year["amount_k"].sum())
         if grand is not None and grand.value is not None:
-            common = dict(file=book.file, sheet=t.sheet if t else None, cell=grand.cell, scope=GRAND_TOTAL, unit="£k")
+            common = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=grand.cell, scope=GRAND_TOTAL,
+                                 unit="£k")
             d = _diff(grand.value, lines_total, s)
             if d is not None:
                 gap = (f"{fmt_k(d)} of the {fmt_k(grand.value)} grand total is not itemised in any line" if d > 0
@@ -257,17 +267,18 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
         allocated = grand.value if grand is not None and grand.value is not None else lines_total
         if available is not None and (len(of_year) or grand is not None):
             where = grand if grand is not None and grand.value is not None else funding
-            common = dict(file=book.file, sheet=t.sheet if t and where else None, cell=where.cell if where else None,
-                          scope=year, unit="£k", expected=available, actual=allocated, difference=allocated - available)
+            compared = _Compared(file=book.file, sheet=t.sheet if t and where else None,
+                                 cell=where.cell if where else None, scope=year, unit="£k", expected=available,
+                                 actual=allocated, difference=allocated - available)
             what = "The allocation" if grand is None else "The stated grand total"
             if allocated - available > s.tolerance_k:
                 out.append(AVAILABLE.finding(
                     f"{what} for {year} ({fmt_k(allocated)}) is {fmt_k(allocated - available)} more than the money "
-                    f"available ({fmt_k(available)}).", **common))
+                    f"available ({fmt_k(available)}).", **compared))
             elif available - allocated > s.tolerance_k:
                 out.append(AVAILABLE.finding(
                     f"{fmt_k(available - allocated)} is unallocated: {what.lower()} for {year} is "
-                    f"{fmt_k(allocated)} against {fmt_k(available)} available.", severity=Severity.INFO, **common))
+                    f"{fmt_k(allocated)} against {fmt_k(available)} available.", severity=Severity.INFO, **compared))
     return out
 
 

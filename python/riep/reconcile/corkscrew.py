@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from riep.errors import InputError
-from riep.findings import Finding, Severity
+from riep.findings import Finding, OnSheet, Severity
 from riep.fy import next_year
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.reconcile.model import Ledger, StreamYear
@@ -113,6 +113,12 @@ def corkscrew_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
     return out
 
 
+class _LinkWhere(OnSheet):
+    """What every finding about a stream's link to the next year shares (each names its cell and scope)."""
+
+    unit: str
+
+
 def link_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
     """REC-002, REC-003 and REC-012: every stream followed from each year to the next."""
     out: list[Finding] = []
@@ -121,7 +127,7 @@ def link_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
         nxt = next_year(sy.year)
         after = ledger.get(nxt, sy.key)
         closing = sy.value("closing")
-        common = dict(file=ledger.file, sheet=sy.sheet, unit="£k")
+        common = _LinkWhere(file=ledger.file, sheet=sy.sheet, unit="£k")
         if after is None and nxt in years and not sy.unreadable:
             if closing is None:
                 out.append(VANISHED.finding(

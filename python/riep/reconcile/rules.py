@@ -7,7 +7,7 @@ lines costs little more than reading it; the rest work on the stream-years.
 
 from __future__ import annotations
 
-from riep.findings import Finding, Severity
+from riep.findings import Finding, OnSheet, Severity
 from riep.money import fmt_k
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
@@ -57,6 +57,18 @@ _LABEL = {"opening": "opening", "funding": "funding", "committed": "committed", 
           "closing": "closing"}
 
 
+class _RowWhere(OnSheet):
+    """What every finding about one Balances row shares (each names its own cell)."""
+
+    scope: str | None
+
+
+class _StreamYearWhere(_RowWhere):
+    """What every finding about one stream-year shares (each names its own cell)."""
+
+    unit: str
+
+
 def _where(ledger: Ledger, name: str, row: int) -> str:
     return f"{col_letter(ledger.table.columns[FIGURE_COLUMNS[name]])}{row}"
 
@@ -71,7 +83,8 @@ def line_findings(ledger: Ledger) -> list[Finding]:
         row = int(r["row"])
         r["year"] = r["year"] if isinstance(r["year"], str) else None
         label = f"'{r['stream']}'" + (f" ({r['year']})" if r["year"] else "") if r["stream"] else f"Row {row}"
-        common = dict(file=ledger.file, sheet=t.sheet, scope=f"{r['stream']} {r['year'] or ''}".strip() or None)
+        common = _RowWhere(file=ledger.file, sheet=t.sheet,
+                           scope=f"{r['stream']} {r['year'] or ''}".strip() or None)
         if r["year"] is None:
             out.append(UNPLACED.finding(f"{label} has the year '{_str(r['year_raw'])}', which is not a financial "
                                         f"year (write it as 2009/10), so the row is left out.",
@@ -104,7 +117,7 @@ def stream_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
     for sy in ledger.streams:
         if sy.unreadable:
             continue
-        common = dict(file=ledger.file, sheet=sy.sheet, scope=f"{sy.stream} {sy.year}", unit="£k")
+        common = _StreamYearWhere(file=ledger.file, sheet=sy.sheet, scope=f"{sy.stream} {sy.year}", unit="£k")
         spent, committed = sy.value("spent"), sy.value("committed")
         if spent is not None and committed is not None:
             tol = tolerance(s, *[sy.num(n) for n in ("spent", "committed") if sy.approx(n)])

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from pydantic import BaseModel, ConfigDict
 
+from riep.findings import Where
 from riep.table import col_letter
 
 __all__ = ["Authority", "Assessment", "SupportCase", "BoardMember", "Meeting", "ProgressReport", "Funding",
@@ -133,7 +134,7 @@ class SupportBook:
     funding: list[Funding] = field(default_factory=list)
     layouts: dict[str, Layout] = field(default_factory=dict)
 
-    def where(self, table: str, column: str, row: int) -> dict[str, str | None]:
+    def where(self, table: str, column: str, row: int) -> Where:
         """``file``, ``sheet`` and ``cell`` of a table cell, for a finding."""
         lay = self.layouts.get(table)
         if lay is None or column not in lay.letters:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TypedDict, Unpack
 
 from riep.findings import Finding
 from riep.risks.register import Register, Risk
-from riep.rules import rule
+from riep.rules import Rule, rule
 from riep.table import is_error_value
 
 __all__ = [
@@ -81,15 +82,24 @@ def _shown(value: object) -> str:
     return str(value)
 
 
+class _Figures(TypedDict, total=False):
+    """What a register finding may say besides its place (which :meth:`_Checker.add` works out)."""
+
+    expected: float | str | None
+    actual: float | str | None
+    difference: float | None
+    unit: str | None
+
+
 class _Checker:
     def __init__(self, reg: Register, as_of: dt.date) -> None:
         self.reg, self.as_of = reg, as_of
         self.out: list[Finding] = []
 
-    def add(self, r: object, risk: Risk, column: str, message: str, **fields: object) -> None:
+    def add(self, r: Rule, risk: Risk, column: str, message: str, **fields: Unpack[_Figures]) -> None:
         cols = self.reg.table.columns
         cell = self.reg.table.cell(column, risk.row) if column in cols else None
-        self.out.append(r.finding(  # type: ignore[attr-defined]
+        self.out.append(r.finding(
             message, file=self.reg.file, sheet=self.reg.table.sheet, cell=cell, scope=risk.id or f"Row {risk.row}",
             **fields))
 

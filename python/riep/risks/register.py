@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from riep.dates import excel_date
-from riep.findings import Finding
+from riep.findings import Finding, ScopedWhere
 from riep.risks.scales import LevelError, Scale, read_choice, read_level, scale_for
 from riep.rules import rule
 from riep.settings import Settings
@@ -168,8 +168,8 @@ class _Reader:
         self.findings: list[Finding] = []
         self.unreadable: list[str] = []
 
-    def _where(self, column: str, row: int, scope: str | None) -> dict[str, object]:
-        return dict(file=self.file, sheet=self.table.sheet, cell=self.table.cell(column, row), scope=scope)
+    def _where(self, column: str, row: int, scope: str | None) -> ScopedWhere:
+        return ScopedWhere(file=self.file, sheet=self.table.sheet, cell=self.table.cell(column, row), scope=scope)
 
     def level(self, rec: dict, column: str, row: int, scope: str | None) -> int | None:
         if column not in self.table.columns:
