@@ -61,7 +61,9 @@ def error_tokens(formula: str) -> list[str]:
 
 def split_args(text: str) -> list[str]:
     """Split a function's arguments at top-level commas (quotes, brackets and parentheses respected)."""
-    args, depth, buf, quote = [], 0, [], False
+    args: list[str] = []
+    buf: list[str] = []
+    depth, quote = 0, False
     for ch in text:
         if ch == '"':
             quote = not quote
@@ -193,7 +195,7 @@ def _sumifs(sum_ref: str, pairs: list[tuple[str, str]], home: str, book: Book) -
     for crange, crit in pairs:
         creg = _region(crange, home, book)
         col = _column_of(creg, t) if creg else None
-        if col is None:
+        if creg is None or col is None:
             raise _NotUnderstood(f"criteria range {crange} is not a column of {t.name}")
         value = _criterion_value(crit, home, book)
         rows = {r for r in rows if creg.r1 <= r <= creg.r2 and _matches(frame.at[r, col], value)}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from itertools import combinations
 
+import pandas as pd
+
 from riep.checks.model import Book, Stream, norm_name
 from riep.findings import AmountWhere, Finding, Severity
 from riep.money import Unit, fmt_amount, fmt_k
@@ -39,11 +41,12 @@ def _pretty(st: Stream) -> str:
     return f"{st.name} {fmt_amount(st.amount.value or 0.0, unit)}" + (f" from {st.source}" if st.source else "")
 
 
-def transfers(book: Book, year: str) -> list[tuple[Stream, object]]:
-    """Ring-fenced streams of ``year`` funded from one of the year's themes, with the matching line (or None)."""
+def transfers(book: Book, year: str) -> list[tuple[Stream, pd.Series | str]]:
+    """Ring-fenced streams of ``year`` funded from one of the year's themes, with the matching line (a row of
+    ``book.lines``), or the theme's name when it has no line of that name."""
     lines = book.lines[book.lines["year"] == year]
     themes = book.themes(year)
-    out = []
+    out: list[tuple[Stream, pd.Series | str]] = []
     for st in book.funding:
         if st.year != year or st.kind != "ring-fenced" or not st.source:
             continue

@@ -98,8 +98,8 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).number_format = col.number_format
         if (j == ncols - 1 or col.width >= 40) and c.rows:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).wrap_text = True
-    for i, rgb in _runs(c.row_fills, ncols):
-        ws.range((top + 1 + i[0], 1), (top + 1 + i[1], ncols)).color = f"#{rgb}"
+    for (first, last), rgb in _runs(c.row_fills, ncols):
+        ws.range((top + 1 + first, 1), (top + 1 + last, ncols)).color = f"#{rgb}"
     for (i, j), _link in c.links.items():
         if i < len(c.rows) and j < ncols:
             ws.range((top + 1 + i, j + 1)).font.color = "#0563C1"

@@ -41,8 +41,9 @@ def render_terminal(report: RunReport, *, color: bool = False, width: int | None
             console.print("  no findings")
             continue
         table = Table(show_header=True, header_style="bold", show_lines=False, pad_edge=False, box=None)
-        for name, kw in (("Severity", {}), ("Rule", {}), ("Where", {}), ("Message", {"overflow": "fold"})):
-            table.add_column(name, **kw)
+        for name in ("Severity", "Rule", "Where"):
+            table.add_column(name)
+        table.add_column("Message", overflow="fold")
         for f in fr.sorted().findings:
             where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
             table.add_row(f.severity.value, f.rule, escape(where), escape(f.message), style=_STYLE[f.severity])

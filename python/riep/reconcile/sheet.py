@@ -8,6 +8,8 @@ by the findings sheet that goes with it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from riep.findings import FileReport, Severity
 from riep.money import fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
@@ -52,7 +54,8 @@ def budget_year(ledger: Ledger) -> str | None:
     """The year whose budget build-up is charted: the latest with a stated budget, else the latest year."""
     years = ledger.years()
     stated = [y for y in years if y in ledger.budgets]
-    return (stated or years or [None])[-1]
+    chosen = stated or years
+    return chosen[-1] if chosen else None
 
 
 class _Rows:
@@ -64,9 +67,10 @@ class _Rows:
         self.fills: dict[int, str] = {}
         self.links: dict[tuple[int, int], Link] = {}
 
-    def add(self, values: list[object], fill: str | None = None, links: dict[int, Link | None] | None = None) -> int:
+    def add(self, values: Sequence[object], fill: str | None = None,
+            links: dict[int, Link | None] | None = None) -> int:
         """Append a row (``links``: column index -> where that cell links to); returns its Excel row number."""
-        self.rows.append(values + [""] * (self.width - len(values)))
+        self.rows.append([*values] + [""] * (self.width - len(values)))
         if fill:
             self.fills[len(self.rows) - 1] = fill
         for col, link in (links or {}).items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -59,7 +60,7 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
         style.append(("BACKGROUND", (j, i + 1), (j, i + 1), colors.HexColor(_FLAG[flag])))
     if g.totals:
         rows.append([para("Total", st["bold"])] + [
-            para(_cell(sum(r[j] or 0 for r in g.rows), True), st["bold"]) if c in g.totals else ""
+            para(_cell(sum(cast(float, r[j] or 0) for r in g.rows), True), st["bold"]) if c in g.totals else ""
             for j, c in enumerate(g.columns)][1:])
     longest = [max([len(w) for w in c.split()] + [len(_cell(r[j], j in money)) for r in g.rows])
                for j, c in enumerate(g.columns)]

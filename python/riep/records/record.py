@@ -270,7 +270,8 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
 
 
 def _issues(issues: list[Finding]) -> Section:
-    rows = [[f.severity.value, f.rule, f"{f.sheet or ''} {f.cell or ''}".strip(), f.message] for f in issues]
+    rows: list[list[object]] = [[f.severity.value, f.rule, f"{f.sheet or ''} {f.cell or ''}".strip(), f.message]
+                                for f in issues]
     flags = [(i, 0, f.severity.value) for i, f in enumerate(issues)]
     return Section(title="Open issues", items=[Item(
         label="Errors and warnings", value=f"{_n(sum(f.severity is Severity.ERROR for f in issues), 'error')}, "

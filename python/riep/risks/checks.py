@@ -166,7 +166,7 @@ class _Checker:
         self.stated(risk, "Residual score", risk.stated_residual_score, residual, "Residual score")
         worse = [(c, rv, iv) for c, rv, iv in (("Residual probability", risk.residual_probability, risk.probability),
                                                ("Residual impact", risk.residual_impact, risk.impact))
-                 if iv is not None and rv > iv]
+                 if iv is not None and rv is not None and rv > iv]
         for column, rv, iv in worse:
             names = self.reg.scale.levels
             self.add(RESIDUAL_WORSE, risk, column,

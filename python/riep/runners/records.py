@@ -124,7 +124,8 @@ def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -
         for (off, col), value in sorted(notes.items()):
             by_row.setdefault(off, []).append(str(value))
         data = record_pdf(r, [" ".join(v) for _, v in sorted(by_row.items())])
-        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), lambda tmp, d=data: tmp.write_bytes(d)))
+        # atomic_write calls the writer before returning, so it writes this record's data
+        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), lambda tmp: tmp.write_bytes(data)))
     return written
 
 

@@ -37,6 +37,7 @@ def _sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
     rid = next((s.get(_REL) for s in wb.iter(f"{_NS}sheet") if s.get("name") == sheet), None)
     rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+    assert target is not None  # a Relationship's Target is required (OPC)
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 

@@ -42,7 +42,9 @@ class Workbook:
 
     @property
     def table_names(self) -> list[str]:
-        return list(self.book.table_names)
+        names = self.book.table_names
+        assert names is not None  # None only for formats without tables; open_workbook opens .xlsx with them loaded
+        return list(names)
 
     @property
     def file(self) -> str:
@@ -155,7 +157,9 @@ def read_table(
     except Exception as exc:
         raise InputError(f"table '{actual}' cannot be read ({_short(exc)})", file=wb.path) from None
     sheet = table.sheet
-    first_row0, first_col0 = table.start
+    start = table.start
+    assert start is not None  # None only for an empty range; a table's data range has at least one row
+    first_row0, first_col0 = start
     header_row = first_row0  # the header sits just above the first data row (1-based == 0-based data start)
     mapping = match_headers(
         spec,
@@ -180,8 +184,8 @@ def read_table(
     data["_row"] = np.arange(header_row + 1, header_row + 1 + len(rows))[keep]
     result = TableData(name=actual, sheet=sheet, header_row=header_row, columns=mapping, frame=data, file=str(wb.path))
     position = {name: k for k, name in enumerate(mapping)}
-    required = [position[c.name] for c in spec.columns if c.required and c.name in position]
-    if blank[:, required].any():  # a merge leaves blanks below its first cell; in optional columns it is harmless
+    required_cols = [position[c.name] for c in spec.columns if c.required and c.name in position]
+    if blank[:, required_cols].any():  # a merge leaves blanks below its first cell; in optional columns it is harmless
         _check_merged(wb, result, len(rows))
     blanks = [col for col in value_columns
               if col in mapping and col not in formula_columns and blank[:, position[col]].any()]

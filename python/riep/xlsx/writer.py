@@ -44,7 +44,7 @@ def _mode_for(dest: Path) -> int:
         return 0o666 & ~umask
 
 
-def atomic_write(dest: str | Path, write: Callable[[Path], None]) -> Path:
+def atomic_write(dest: str | Path, write: Callable[[Path], object]) -> Path:
     """Call ``write(tmp)`` for a temporary path beside ``dest``, then rename it to ``dest``.
 
     The file ends with the permissions ``dest`` had, or those of any new file the user makes, so colleagues
