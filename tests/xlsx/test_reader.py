@@ -7,6 +7,7 @@ from pathlib import Path
 
 from msoffcrypto.format.ooxml import OOXMLFile
 import openpyxl
+import openpyxl.worksheet.table
 import pytest
 from helpers import LINES, write_allocation
 
@@ -105,6 +106,19 @@ def test_merged_cells_across_a_table(riep, tmp_path):
     assert check_fails(riep, p, tmp_path) == (
         "Cannot read: plan.xlsx, sheet Allocation, cell B5: cells B5:B6 are merged across table 'Allocation'; unmerge "
         "them (Home > Merge & Center) so every row has its own value")
+
+
+def test_a_table_with_only_its_header_row(riep, tmp_path):
+    p = tmp_path / "plan.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Allocation"
+    ws.append(["Year", "Theme", "Programme", "Line", "Amount (£k)", "Notes"])
+    ws.add_table(openpyxl.worksheet.table.Table(displayName="Allocation", ref="A1:F1"))
+    wb.save(p)
+    assert check_fails(riep, p, tmp_path) == (
+        "Cannot read: plan.xlsx: table 'Allocation' has a header row and no rows under it; add its rows (Excel keeps "
+        "at least one, even a blank one)")
 
 
 def test_text_in_an_amount_column_is_a_finding_not_a_crash(riep, tmp_path):

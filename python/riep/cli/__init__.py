@@ -1,11 +1,14 @@
 """The ``riep`` command line. Each command is a few lines in its own module calling the library.
 
 :func:`main` is the one place where a :class:`~riep.errors.RiepError` becomes a one-line
-message on stderr and exit code 2; no traceback reaches the user.
+message on stderr and exit code 2; no traceback reaches the user. Anything else is a fault in
+riep itself: one line asking for a report, exit code 3, and the traceback only with
+``RIEP_DEBUG=1``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -48,4 +51,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("RIEP_DEBUG"):
+            raise
+        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {exc}); no file was left half-written. "
+                   "Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
+        sys.exit(3)
     sys.exit(0)

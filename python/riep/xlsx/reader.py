@@ -151,10 +151,15 @@ def read_table(
             f"Insert > Table, then name it {spec.name} under Table Design",
             file=wb.path,
         )
+    if _header_only(wb.path, actual):  # calamine panics on such a table: say what is wrong before it can
+        raise InputError(f"table '{actual}' has a header row and no rows under it; add its rows (Excel keeps at "
+                         "least one, even a blank one)", file=wb.path)
     try:
         table = wb.book.get_table_by_name(actual)
         rows = table.to_python()
-    except Exception as exc:
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's Rust panics arrive as a BaseException
         raise InputError(f"table '{actual}' cannot be read ({_short(exc)})", file=wb.path) from None
     sheet = table.sheet
     start = table.start
@@ -206,6 +211,23 @@ def read_table(
             if cell.formula:
                 result.formulas[addr] = cell.formula
     return result
+
+
+_TABLE_REF = re.compile(r'<(?:\w+:)?table\b[^>]*?\s(displayName|ref)="([^"]*)"[^>]*?\s(displayName|ref)="([^"]*)"')
+
+
+def _header_only(path: Path, name: str) -> bool:
+    """Whether the table part of ``name`` spans its header row alone (``ref="A1:F1"``), which calamine cannot read."""
+    with zipfile.ZipFile(path) as zf:
+        for part in (n for n in zf.namelist() if n.startswith("xl/tables/") and n.endswith(".xml")):
+            m = _TABLE_REF.search(zf.read(part).decode("utf-8", "replace"))
+            if not m:
+                continue
+            attrs = {m.group(1): m.group(2), m.group(3): m.group(4)}
+            if attrs.get("displayName", "").lower() == name.lower():
+                r = _RANGE.match(attrs.get("ref", ""))
+                return bool(r and r.group(4) and r.group(2) == r.group(4))
+    return False
 
 
 def _formula_error(formula: str | None) -> str | None:
