@@ -113,7 +113,7 @@ def open_workbook(path: str | Path) -> Workbook:
     return Workbook(path=path, book=book)
 
 
-def _short(exc: Exception) -> str:
+def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
 
