@@ -10,6 +10,7 @@ money as that theme's line of the same name: a transfer, not new income, to be c
 from __future__ import annotations
 
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -18,6 +19,9 @@ from riep.findings import AmountWhere, Finding, Severity
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.rules import rule
 from riep.settings import CheckSettings
+
+if TYPE_CHECKING:  # totals imports this module
+    from riep.checks.totals import StatedValue
 
 __all__ = ["FUNDING_VS_STREAMS", "EXPECTED_AS_RECEIVED", "DOUBLE_COUNT", "funding_total_findings", "transfers"]
 
@@ -59,7 +63,8 @@ def transfers(book: Book, year: str) -> list[tuple[Stream, pd.Series | str]]:
     return out
 
 
-def funding_total_findings(book: Book, year: str, funding, s: CheckSettings, out: list[Finding]) -> float | None:  # type: ignore[no-untyped-def]
+def funding_total_findings(book: Book, year: str, funding: StatedValue | None, s: CheckSettings,
+                           out: list[Finding]) -> float | None:
     """TOT-004, RING-001 and RING-002 for ``year``; returns the money available in £k (or None)."""
     streams = [st for st in book.funding if st.year == year and st.amount_k is not None]
     core = [st for st in streams if st.kind != "ring-fenced"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from riep.checks.formulas import audit, error_tokens
+from riep.checks.formulas import Audit, audit, error_tokens
 from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
 from riep.checks.lines import LINE_TEXT
 from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
@@ -142,7 +142,7 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
     return values
 
 
-def _evaluate(book: Book, a, known: dict[int, float | None]) -> float | None:  # type: ignore[no-untyped-def]
+def _evaluate(book: Book, a: Audit, known: dict[int, float | None]) -> float | None:
     """What an understood formula computes to, using the lines and the totals already worked out."""
     frame = book.lines
     total = float(frame.loc[frame["row"].isin(a.line_rows) & (frame["kind"] == "number"), "amount_k"].sum())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, write_sheet: Path | None,
-            config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+            config: Path | None, as_of: dt.datetime | None) -> None:
     """Validate totals: subtotals, grand and funding totals, amounts, units, ring-fenced money, formulas.
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -23,7 +24,7 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Path | None, strict: bool,
-            write_sheet: Path | None, config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+            write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
     """Support records: eligibility with evidence, conditions of funding, lead Chief Executive time, the
     Improvement Board, progress reports, money against the £20,000 cap and the Individual Authorities line.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: str, output: Path | None,
-            strict: bool, write_sheet: Path | None, config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+            strict: bool, write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
     """Check risk registers: allowed values, scores and RAG on the scale, owners, reviews, responses, actions.
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.

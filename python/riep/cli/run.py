@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -27,7 +28,7 @@ __all__ = ["command"]
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @context_options
 def command(folder: Path, out: Path, allocation: Path | None, strict: bool, details: bool, quiet: bool,
-            config: Path | None, as_of) -> None:  # type: ignore[no-untyped-def]
+            config: Path | None, as_of: dt.datetime | None) -> None:
     """Run every job on every workbook it recognises in FOLDER (default: workbook/) and write the reports to OUT."""
     ctx = make_context(config, as_of, allocation)
     console = Console(stderr=True)

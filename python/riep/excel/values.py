@@ -94,7 +94,7 @@ def is_blank(value: object) -> bool:
 def to_date(value: object) -> dt.date:
     """A cell meant to hold a date: a serial number, a date/datetime, or ISO (2010-01-15) or UK (15/01/2010) text."""
     if value.__class__ in (int, float):  # the usual case first: Office.js sends dates as serial numbers
-        return serial_to_date(value)  # type: ignore[arg-type]
+        return serial_to_date(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

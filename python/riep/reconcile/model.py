@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,8 @@ from riep.table import TableData, col_letter, is_error_value
 from riep.text import cell_text, norm_name
 
 __all__ = ["Figure", "StreamYear", "Stated", "Ledger", "prepare", "norm_name", "parse_approximate", "MAX_CELLS"]
+
+T = TypeVar("T")
 
 MAX_CELLS = 30  # a figure spread over more lines than this is shown as a value, not a SUM of cells
 
@@ -172,7 +175,7 @@ def _classify(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return values, kind
 
 
-def _cached(col: pd.Series, fn) -> list:  # type: ignore[no-untyped-def]
+def _cached(col: pd.Series, fn: Callable[[Any], T]) -> list[T]:
     """``fn`` of every cell, worked out once per distinct value."""
     cache = {v: fn(v) for v in pd.unique(col)}
     return [cache[v] for v in col.tolist()]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
@@ -62,7 +64,7 @@ def _notes_of(ws: Worksheet) -> Notes:
             if c.value is not None and not (isinstance(c.value, str) and not c.value.strip())}
 
 
-def _value_cell(ws: Worksheet, row: int, item: Item, resolve) -> None:  # type: ignore[no-untyped-def]
+def _value_cell(ws: Worksheet, row: int, item: Item, resolve: Callable[[str], str]) -> None:
     cell = ws.cell(row=row, column=2)
     if item.formula:
         cell.value = resolve(item.formula)
@@ -172,7 +174,7 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
         elif what == "item":
             assert isinstance(payload, Item)
             ws.cell(row=row, column=1, value=payload.label).font = Font(bold=True)
-            _value_cell(ws, row, payload, lambda f, ctx=ctx: resolve(f, ctx))
+            _value_cell(ws, row, payload, partial(resolve, ctx=ctx))
         else:
             assert isinstance(payload, Grid)
             _grid(ws, row, payload)

@@ -12,6 +12,7 @@ from copy import copy
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils.cell import range_boundaries
 
 from riep.errors import InputError, RefusedError
@@ -68,7 +69,7 @@ def rollover_workbook(src: str | Path, to: str, dest: str | Path, settings: Sett
     return plan
 
 
-def _copy_style(src, dest) -> None:  # type: ignore[no-untyped-def]
+def _copy_style(src: Cell, dest: Cell) -> None:
     if src.has_style:
         dest.font, dest.fill, dest.border = copy(src.font), copy(src.fill), copy(src.border)
         dest.alignment, dest.protection = copy(src.alignment), copy(src.protection)
