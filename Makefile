@@ -24,6 +24,7 @@ run: setup
 	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/riep run workbook --out $(OUT) $(RUN_ARGS) || [ $$? -eq 1 ]
 
 test: setup
+	$(BIN)/ruff check
 	$(BIN)/mypy
 	XLWINGS_LICENSE_KEY=noncommercial $(BIN)/pytest
 

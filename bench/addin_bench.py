@@ -33,8 +33,9 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["run", "run_button_bench", "main"]
 
@@ -101,10 +102,10 @@ def run(repeat: int) -> list[dict[str, Any]]:
             body = {"client": "Office.js", "version": xlwings.__version__, "runtime": "1.4",
                     "func_name": case["name"], "args": [list(a) for a in case[size]], "caller_address": "Sheet1!A1"}
 
-            def dispatch() -> None:
+            def dispatch(body: dict = body) -> None:
                 loop.run_until_complete(xlwings.server.custom_functions_call(dict(body), custom_functions))
 
-            def http() -> None:
+            def http(body: dict = body) -> None:
                 r = loop.run_until_complete(client.post("/xlwings/custom-functions-call", json=body))
                 assert r.status_code == 200, r.text
 
@@ -160,11 +161,11 @@ def run_button_bench(repeat: int) -> dict[str, Any]:
 
     sys.path.insert(0, str(ROOT / "tests" / "addin"))
     from bookjson import book_json, table_formulas  # the book JSON Excel sends, as the tests build it
+    from xlwings_server.main import app, main_app
 
     from riep.jobs import job
     from riep.runners.base import Context
     from riep.xlsx.reader import open_workbook
-    from xlwings_server.main import app, main_app
 
     with tempfile.TemporaryDirectory() as tmp:
         path = _big_allocation(Path(tmp) / "big_allocation.xlsx")

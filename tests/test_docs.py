@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import ROOT
-
 from riep.rules import all_rules, rules_markdown
 
 

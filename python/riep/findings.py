@@ -7,8 +7,9 @@ Amounts in ``expected``/``actual``/``difference`` are in the unit named by ``uni
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
-from typing import Iterable, TypedDict
+from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -104,7 +105,7 @@ class Summary(BaseModel):
     unusable: bool = False
 
     @classmethod
-    def of(cls, findings: Iterable[Finding], unusable: bool = False) -> "Summary":
+    def of(cls, findings: Iterable[Finding], unusable: bool = False) -> Summary:
         counts = {s: 0 for s in Severity}
         for finding in findings:
             counts[finding.severity] += 1
@@ -128,7 +129,7 @@ class FileReport(BaseModel):
     def summary(self) -> Summary:
         return Summary.of(self.findings, unusable=self.error is not None)
 
-    def sorted(self) -> "FileReport":
+    def sorted(self) -> FileReport:
         """A copy with findings in a stable order: severity, then sheet and cell, then rule."""
         key = lambda f: (f.severity.rank, f.sheet or "", _cell_key(f.cell), f.rule, f.scope or "")  # noqa: E731
         return self.model_copy(update={"findings": sorted(self.findings, key=key)})

@@ -13,7 +13,7 @@ from riep.findings import Finding, Severity
 
 __all__ = ["Rule", "rule", "all_rules", "rules_markdown"]
 
-_REGISTRY: dict[str, "Rule"] = {}
+_REGISTRY: dict[str, Rule] = {}
 
 
 class Rule(BaseModel):

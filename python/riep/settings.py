@@ -113,7 +113,7 @@ class RiskSettings(BaseModel):
     top_risks: int = Field(5, ge=1, description="How many of the highest-scoring risks the report lists.")
 
     @model_validator(mode="after")
-    def _bands_in_order(self) -> "RiskSettings":
+    def _bands_in_order(self) -> RiskSettings:
         for scale in ("3x3", "5x5"):
             if getattr(self, f"green_max_{scale}") > getattr(self, f"amber_max_{scale}"):
                 raise ValueError(f"green_max_{scale} must not be above amber_max_{scale}")
@@ -186,7 +186,7 @@ class RecordsSettings(BaseModel):
     )
 
     @model_validator(mode="after")
-    def _known_kinds(self) -> "RecordsSettings":
+    def _known_kinds(self) -> RecordsSettings:
         unknown = [k for k in self.capped_kinds if k not in ("core", "additional", "urgent")]
         if unknown:
             raise ValueError(f"capped_kinds may only name core, additional or urgent, not {', '.join(unknown)}")
@@ -246,7 +246,7 @@ def settings_toml() -> str:
     """Every setting with its default and description, as a ``riep.toml`` a user can copy and edit."""
     lines = ["# riep settings: every key with its default. Copy to riep.toml and change what you need.", ""]
     defaults = Settings()
-    for name, field in Settings.model_fields.items():
+    for name in Settings.model_fields:
         section = getattr(defaults, name)
         if not isinstance(section, BaseModel):
             continue

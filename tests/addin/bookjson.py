@@ -18,7 +18,6 @@ import openpyxl
 import xlwings
 from openpyxl.utils import get_column_letter, range_boundaries
 
-
 __all__ = ["book_json", "table_formulas"]
 
 

@@ -15,9 +15,9 @@ import pytest
 from bookjson import book_json, table_formulas
 
 from riep.excel.ribbon import BUTTONS
+from riep.findings import Severity
 from riep.jobs import all_jobs
 from riep.sheets import FINDING_COLUMNS, SEVERITY_FILL
-from riep.findings import Severity
 from riep.table import col_letter
 from riep.xlsx.reader import open_workbook
 from riep.xlsx.writer import write_result_copy

@@ -26,7 +26,7 @@ def manifest(client) -> ET.Element:
 
 
 def _strings(root: ET.Element) -> dict[str, str]:
-    return {s.get("id"): s.get("DefaultValue") for s in root.iter("{%s}String" % NS["bt"])}
+    return {s.get("id"): s.get("DefaultValue") for s in root.iter(f"{{{NS['bt']}}}String")}
 
 
 def test_manifest_declares_every_button_on_the_riep_tab(manifest):
@@ -55,7 +55,7 @@ def test_ribbon_js_binds_each_declared_function_to_its_script(client, manifest):
 def test_manifest_urls_namespace_and_ids(manifest):
     strings = _strings(manifest)
     assert strings["Functions.Namespace"] == "RIEP"
-    urls = {u.get("id"): u.get("DefaultValue") for u in manifest.iter("{%s}Url" % NS["bt"])}
+    urls = {u.get("id"): u.get("DefaultValue") for u in manifest.iter(f"{{{NS['bt']}}}Url")}
     assert urls == {"Taskpane.Url": "https://127.0.0.1:8000/taskpane.html",
                     "Functions.Script.Url": "https://127.0.0.1:8000/xlwings/custom-functions-code.js",
                     "Functions.Metadata.Url": "https://127.0.0.1:8000/xlwings/custom-functions-meta.json"}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import WORKBOOKS
 
+from helpers import WORKBOOKS
 from riep.build import build_all, describe, load_source
 from riep.errors import InputError
 

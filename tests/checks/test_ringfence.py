@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import FUNDS, LINES, STATED, book
-
 from riep.checks.validate import check_book
 from riep.settings import Settings
 

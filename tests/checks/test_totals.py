@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from helpers import STATED, book
+import pytest
 
+from helpers import STATED, book
 from riep.checks.totals import check_total
 from riep.checks.validate import check_book
 from riep.errors import InputError
 from riep.settings import CheckSettings, Settings
-
-import pytest
 
 
 def run(b, **check):

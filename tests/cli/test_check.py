@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import openpyxl
 import pytest
+
 from helpers import ROOT
 
 FA = "workbook/financial_allocation.xlsx"

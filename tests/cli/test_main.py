@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import WORKBOOKS
 
+from helpers import WORKBOOKS
 from riep.checks import validate as validate_module
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import table
-
 from riep.build.render import render
 from riep.build.source import WorkbookSource
 from riep.reconcile.model import Ledger, Stated, prepare

@@ -7,6 +7,7 @@ import zipfile
 
 import openpyxl
 import pytest
+
 from helpers import ROOT
 from reconcile.balances import CLOSED, line, write_balances
 

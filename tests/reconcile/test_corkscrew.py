@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from reconcile.balances import CLOSED, ledger, line
 
+from reconcile.balances import CLOSED, ledger, line
 from riep.errors import InputError
 from riep.reconcile.corkscrew import carry_forward, corkscrew_findings, link_findings, tolerance
 from riep.settings import ReconcileSettings

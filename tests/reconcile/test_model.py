@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reconcile.balances import ledger, line
-
 from riep.reconcile.model import parse_approximate
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from reconcile.balances import CLOSED, ledger, line, write_balances
 
+from reconcile.balances import CLOSED, ledger, line, write_balances
 from riep.errors import InputError, RefusedError
 from riep.reconcile.ledger import read_ledger, reconcile_ledger
 from riep.reconcile.rollover import Fill, NewRow, plan_rollover

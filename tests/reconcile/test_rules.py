@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reconcile.balances import CLOSED, budget, ledger, line
-
 from riep.reconcile.model import Stated
 from riep.reconcile.rules import approximate_findings, line_findings, stream_findings, year_findings
 from riep.settings import ReconcileSettings

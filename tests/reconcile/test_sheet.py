@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from reconcile.balances import budget, ledger, line
-
 from riep.findings import FileReport
 from riep.reconcile.ledger import reconcile_ledger
 from riep.reconcile.model import Stated

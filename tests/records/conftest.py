@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import WORKBOOKS
 
+from helpers import WORKBOOKS
 from riep.cli.common import make_context
 
 AS_OF = dt.date(2009, 12, 15)

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from helpers import table
-
 from riep.records.model import SupportBook
 from riep.records.read import read_book
-from riep.records.tables import (ASSESSMENTS, AUTHORITIES, BOARD_MEMBERS, MEETINGS, PROGRESS_REPORTS, SUPPORT_CASES,
-                                 SUPPORT_FUNDING)
+from riep.records.tables import (
+    ASSESSMENTS,
+    AUTHORITIES,
+    BOARD_MEMBERS,
+    MEETINGS,
+    PROGRESS_REPORTS,
+    SUPPORT_CASES,
+    SUPPORT_FUNDING,
+)
 from riep.settings import Settings
 from riep.table import TableData, TableSpec
 

@@ -6,6 +6,7 @@ import json
 import shutil
 
 import openpyxl
+
 from helpers import WORKBOOKS
 
 SHIPPED = WORKBOOKS / "authority_support.xlsx"

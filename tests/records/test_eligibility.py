@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from records.recdata import FEN, MARSH, D, book, world
 from riep.errors import InputError
 from riep.records.eligibility import check_early_warning, check_eligibility, eligible
 from riep.settings import RecordsSettings
-
-from records.recdata import D, FEN, MARSH, book, world
 
 
 def test_eligible_from_a_row_of_scores():

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from records.recdata import FEN, MARSH, D, book, world
 from riep.errors import InputError
 from riep.records.funding import LineAmount, check_funding, extra_funding_left
 from riep.settings import RecordsSettings
-
-from records.recdata import D, FEN, MARSH, book, world
 
 AS_OF = D(2009, 12, 15)
 S = RecordsSettings()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
+from records.recdata import FEN, D, book, world
 from riep.records.governance import check_governance, conditions_met, meeting_gaps
 from riep.settings import RecordsSettings
-
-from records.recdata import D, FEN, book, world
 
 AS_OF = D(2009, 12, 15)
 S = RecordsSettings()

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
+from records.recdata import FEN, LEAD_FROM, book, world
 from riep.errors import InputError
 from riep.records.read import closest, read_score, read_yes_no
-
-from records.recdata import FEN, LEAD_FROM, book, world
 
 
 def _fails(change) -> str:  # type: ignore[no-untyped-def]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from records.recdata import FEN, D, book, world
 from riep.records import evaluate_book
 from riep.records.funding import LineAmount
 from riep.records.record import build_records, sheet_name
 from riep.settings import Settings
-
-from records.recdata import D, FEN, book, world
 
 AS_OF = D(2009, 12, 15)
 

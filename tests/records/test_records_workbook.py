@@ -8,6 +8,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from helpers import WORKBOOKS
+from records.conftest import AS_OF, generate
 from riep.errors import InputError
 from riep.records.sheet import INDEX_SHEET
 from riep.runners.base import Context
@@ -16,9 +18,6 @@ from riep.settings import Settings
 from riep.sheets import SheetContent
 from riep.xlsx.reader import open_workbook
 from riep.xlsx.records import NOTES_MARK, write_records_workbook
-
-from records.conftest import AS_OF, generate
-from helpers import WORKBOOKS
 
 
 def _book(generated):  # type: ignore[no-untyped-def]

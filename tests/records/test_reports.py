@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from records.recdata import FEN, D, book, world
 from riep.records.reports import check_reports, expected_reports
 from riep.settings import RecordsSettings
-
-from records.recdata import D, FEN, book, world
 
 S = RecordsSettings()
 

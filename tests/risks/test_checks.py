@@ -7,7 +7,6 @@ import datetime as dt
 from riep.risks.checks import check_register, is_overdue
 from riep.risks.register import read_register
 from riep.settings import Settings
-
 from risks.riskdata import Source, row
 
 AS_OF = dt.date(2009, 7, 1)

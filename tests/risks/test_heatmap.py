@@ -12,7 +12,6 @@ from riep.risks.heatmap import PANELS, RAG_COLOURS, heat_map
 from riep.risks.register import Risk
 from riep.risks.scales import scale_for
 from riep.settings import RiskSettings
-
 from risks.riskdata import png_cells
 
 # the seed's seven risks: (probability, impact) on the 3x3 scale

@@ -16,7 +16,6 @@ from riep.risks.register import read_register
 from riep.runners.base import Context
 from riep.runners.risks import pdf_bytes
 from riep.settings import RiskSettings, Settings
-
 from risks.riskdata import Source, colour_regions, png_cells, row
 
 AS_OF = dt.date(2009, 7, 14)

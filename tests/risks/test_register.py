@@ -9,7 +9,6 @@ import pytest
 from riep.risks.register import parse_date, read_register
 from riep.risks.scales import LevelError
 from riep.settings import RiskSettings, Settings
-
 from risks.riskdata import Source, row
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from riep.risks.scales import LevelError, Level, read_choice, read_level, scale_for
+from riep.risks.scales import Level, LevelError, read_choice, read_level, scale_for
 from riep.settings import RiskSettings
 
 S3 = scale_for(RiskSettings(), "3x3")

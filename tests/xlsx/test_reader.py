@@ -5,12 +5,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from msoffcrypto.format.ooxml import OOXMLFile
 import openpyxl
 import openpyxl.worksheet.table
 import pytest
-from helpers import LINES, write_allocation
+from msoffcrypto.format.ooxml import OOXMLFile
 
+from helpers import LINES, write_allocation
 from riep.errors import InputError
 from riep.xlsx.libreoffice import _convert
 from riep.xlsx.reader import open_workbook

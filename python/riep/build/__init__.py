@@ -6,7 +6,7 @@ workbook and its source can never drift apart.
 """
 
 from riep.build.describe import describe
-from riep.build.render import build_workbook, build_all
+from riep.build.render import build_all, build_workbook
 from riep.build.source import WorkbookSource, load_source
 
 __all__ = ["WorkbookSource", "load_source", "build_workbook", "build_all", "describe"]

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from riep.checks.formulas import Audit, audit, error_tokens
 from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
 from riep.checks.lines import LINE_TEXT
-from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
 from riep.checks.model import Book, Stated, norm_name, parse_amount
+from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
 from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
 from riep.errors import InputError
 from riep.findings import AmountWhere, Finding, Severity
 from riep.money import fmt_k
-from riep.text import plural, total_label
 from riep.rules import rule
 from riep.settings import CheckSettings
+from riep.text import plural, total_label
 
 __all__ = [
     "SUBTOTAL", "GRAND_VS_LINES", "GRAND_VS_SUBTOTALS", "FUNDING_VS_STREAMS", "AVAILABLE", "NO_SUBTOTAL",

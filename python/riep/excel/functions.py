@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Annotated, Any, Callable
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from xlwings import XlwingsError
 

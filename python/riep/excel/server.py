@@ -60,7 +60,7 @@ def _expired(cert: Path) -> bool:
     from cryptography import x509
 
     c = x509.load_pem_x509_certificate(cert.read_bytes())
-    return c.not_valid_after_utc <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=7)
+    return c.not_valid_after_utc <= dt.datetime.now(dt.UTC) + dt.timedelta(days=7)
 
 
 def _self_signed(cert: Path, key: Path, days: int) -> None:
@@ -76,7 +76,7 @@ def _self_signed(cert: Path, key: Path, days: int) -> None:
         x509.NameAttribute(NameOID.COMMON_NAME, "RIEP add-in development certificate (localhost)"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "RIEP"),
     ])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     certificate = (
         x509.CertificateBuilder()
         .subject_name(name)

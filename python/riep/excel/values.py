@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any, Callable
+from typing import Any
 
 from riep.dates import serial_to_date
 from riep.errors import InputError, RiepError

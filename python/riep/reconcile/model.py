@@ -11,8 +11,9 @@ budget (``Funding total``) and the allocation of each year from the allocation w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd

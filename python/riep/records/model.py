@@ -141,7 +141,7 @@ class SupportBook:
             return {"file": self.file, "sheet": lay.sheet if lay else None, "cell": None}
         return {"file": self.file, "sheet": lay.sheet, "cell": f"{lay.letters[column]}{row}"}
 
-    def of(self, authority: str) -> "SupportBook":
+    def of(self, authority: str) -> SupportBook:
         """The rows about one authority only (Authorities and layouts stay whole)."""
         pick = lambda rows: [r for r in rows if r.authority == authority]  # noqa: E731
         return SupportBook(file=self.file, authorities=self.authorities, assessments=pick(self.assessments),
@@ -149,7 +149,7 @@ class SupportBook:
                            meetings=sorted(pick(self.meetings), key=lambda m: (m.date, m.row)),
                            reports=pick(self.reports), funding=pick(self.funding), layouts=self.layouts)
 
-    def on(self, day: dt.date) -> "SupportBook":
+    def on(self, day: dt.date) -> SupportBook:
         """The book as it stood on ``day``: assessments dated later are left out (undated ones count)."""
         return replace(self, assessments=[a for a in self.assessments if a.date is None or a.date <= day])
 

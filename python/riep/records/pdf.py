@@ -54,7 +54,7 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
     rows = [[para(c, st["bold"]) for c in g.columns]]
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EDEDED")), ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#A6A6A6"))]
-    for i, r in enumerate(g.rows, start=1):
+    for r in g.rows:
         rows.append([para(_cell(v, j in money), st["cell"]) for j, v in enumerate(r)])
     for i, j, flag in g.flags:
         style.append(("BACKGROUND", (j, i + 1), (j, i + 1), colors.HexColor(_FLAG[flag])))

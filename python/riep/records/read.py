@@ -15,10 +15,29 @@ import re
 from riep.dates import excel_date
 from riep.errors import InputError
 from riep.fy import normalise_year, year_label_error
-from riep.records.model import (Assessment, Authority, BoardMember, Funding, Meeting, ProgressReport, SupportBook,
-                                SupportCase)
-from riep.records.tables import (ALL_TABLES, ASSESSMENTS, AUTHORITIES, BOARD_MEMBERS, FUNDING_KINDS, MEETINGS, NO_WORDS,
-                                 PROGRESS_REPORTS, SUPPORT_CASES, SUPPORT_FUNDING, YES_WORDS)
+from riep.records.model import (
+    Assessment,
+    Authority,
+    BoardMember,
+    Funding,
+    Meeting,
+    ProgressReport,
+    SupportBook,
+    SupportCase,
+)
+from riep.records.tables import (
+    ALL_TABLES,
+    ASSESSMENTS,
+    AUTHORITIES,
+    BOARD_MEMBERS,
+    FUNDING_KINDS,
+    MEETINGS,
+    NO_WORDS,
+    PROGRESS_REPORTS,
+    SUPPORT_CASES,
+    SUPPORT_FUNDING,
+    YES_WORDS,
+)
 from riep.settings import Settings
 from riep.table import TableData, TableSource, is_error_value
 

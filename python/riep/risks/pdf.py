@@ -14,9 +14,9 @@ from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableSty
 
 from riep.findings import FileReport
 from riep.pdfdoc import para, styles
-from riep.rules import all_rules
 from riep.risks.heatmap import RAG_COLOURS, HeatMap
 from riep.risks.summary import RiskSummary
+from riep.rules import all_rules
 
 __all__ = ["report_pdf"]
 

@@ -11,9 +11,9 @@ findings into neutral :class:`~riep.sheets.SheetContent` that the openpyxl write
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from riep.findings import FileReport
 from riep.settings import Settings

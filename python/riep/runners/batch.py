@@ -8,9 +8,9 @@ to ``findings.json`` (schema 1) and ``junit.xml``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport

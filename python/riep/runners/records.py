@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from riep.checks.tables import ALLOCATION
@@ -29,7 +30,10 @@ from riep.xlsx.reader import open_workbook
 from riep.xlsx.records import read_notes, write_records_workbook
 from riep.xlsx.writer import atomic_write
 
-__all__ = ["JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "pick_allocation", "records_for", "write_records", "pdf_name"]
+__all__ = [
+    "JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "pick_allocation", "records_for", "write_records",
+    "pdf_name",
+]
 
 FINDINGS_SHEET = "RecordChecks"
 RECORDS_BOOK = "support_records.xlsx"
@@ -121,11 +125,10 @@ def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -
     for r in records:
         notes = typed.get(r.authority, {})
         by_row: dict[int, list[str]] = {}
-        for (off, col), value in sorted(notes.items()):
+        for (off, _col), value in sorted(notes.items()):
             by_row.setdefault(off, []).append(str(value))
         data = record_pdf(r, [" ".join(v) for _, v in sorted(by_row.items())])
-        # atomic_write calls the writer before returning, so it writes this record's data
-        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), lambda tmp: tmp.write_bytes(data)))
+        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), partial(Path.write_bytes, data=data)))
     return written
 
 

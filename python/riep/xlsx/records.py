@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook

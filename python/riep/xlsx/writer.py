@@ -11,8 +11,8 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
