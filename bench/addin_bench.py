@@ -59,7 +59,7 @@ def _median_ms(fn: Callable[[], Any], repeat: int) -> float:
 def _cases() -> list[dict[str, Any]]:
     from riep import fy
     from riep.checks.totals import check_total
-    from riep.excel.values import serial_to_date
+    from riep.dates import serial_to_date
     from riep.reconcile.corkscrew import carry_forward
 
     serials = [39904 + (i % 1095) for i in range(ROWS)]  # April 2009 onwards, three years
