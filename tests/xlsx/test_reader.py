@@ -50,13 +50,14 @@ def test_a_corrupt_xlsx(riep, tmp_path):
         "Cannot read: parts.xlsx: is damaged or not an Excel workbook: it has no workbook part")
 
 
-def test_a_workbook_with_a_damaged_part(riep, tmp_path):
+@pytest.mark.parametrize("where", [0.0, 0.5], ids=["bad-deflate-data", "bad-checksum"])
+def test_a_workbook_with_a_damaged_part(riep, tmp_path, where):
     p = write_allocation(tmp_path / "plan.xlsx")
     with zipfile.ZipFile(p) as zf:
         info = zf.getinfo("xl/worksheets/sheet1.xml")
     data = bytearray(p.read_bytes())
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)  # the part's compressed bytes
-    data[start + info.compress_size // 2] ^= 0xFF
+    data[start + int(info.compress_size * where)] ^= 0xFF
     p.write_bytes(bytes(data))
     assert check_fails(riep, p, tmp_path) == (
         "Cannot read: plan.xlsx: is damaged and cannot be opened (part xl/worksheets/sheet1.xml is corrupt)")
