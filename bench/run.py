@@ -1,4 +1,5 @@
-"""Run every benchmark in this folder (``*_bench.py``, each with a ``main()``); ``make bench``."""
+"""Run every benchmark in this folder (``*_bench.py``, each with a ``main()``), or those named: ``make bench``,
+``python bench/run.py check_bench addin_bench``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ def main() -> None:
         if wanted and path.stem not in wanted:
             continue
         print(f"== {path.stem}", flush=True)
+        sys.argv = [str(path)]  # each benchmark runs with its own defaults, not with the names given here
         importlib.import_module(path.stem).main()
 
 
