@@ -9,11 +9,15 @@ sentence naming the file, sheet and cell.
 
 from __future__ import annotations
 
+import functools
+import gc
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -137,6 +141,28 @@ def _find_table_name(names: list[str], wanted: str) -> str | None:
     return next((n for n in names if n.lower() == low), None)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _without_gc(fn: F) -> F:
+    """Pause Python's cycle collector while ``fn`` runs. A table read makes a list per row and a cell object per
+    cell, none of them in a cycle; on 200k rows the collector would rescan them dozens of times for nothing
+    (measured: about a tenth of a large check). Reference counting still frees everything as usual."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    return cast(F, wrapper)
+
+
+@_without_gc
 def read_table(
     wb: Workbook,
     spec: TableSpec,
