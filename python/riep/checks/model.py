@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STATED_TOTALS
 from riep.fy import normalise_year
 from riep.money import Unit, parse_unit
-from riep.table import TableData, is_error_value
+from riep.table import TableData, is_error_value, per_distinct
 from riep.text import cell_text, norm_name
 
 __all__ = ["Amount", "parse_amount", "text_as_number", "Stream", "Stated", "Book", "prepare", "norm_name"]
@@ -134,13 +132,6 @@ def _kinds(raw: list[object]) -> list[str]:
     return kinds
 
 
-def _per_distinct(col: pd.Series, *convs: Callable[[object], object]) -> list[np.ndarray]:
-    """Each ``conv`` applied to every cell of ``col``, worked out once per distinct value (fast on 200k rows)."""
-    codes, uniques = pd.factorize(col, use_na_sentinel=False)
-    distinct = list(uniques)
-    return [np.array([conv(v) for v in distinct] or [None], dtype=object)[codes] for conv in convs]
-
-
 def _plain(col: pd.Series) -> list[object]:
     """Names used only in messages: blanks become '', everything else is kept as typed (fast on 200k rows)."""
     return col.astype(object).where(col.notna(), "").tolist()
@@ -157,14 +148,12 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     f = allocation.frame
     raw = f[amount_col].tolist() if len(f) else []
     kinds = _kinds(raw)
-    (year,) = _per_distinct(f["Year"], normalise_year) if len(f) else ([],)
-    theme, theme_key = _per_distinct(f["Theme"], cell_text, lambda v: norm_name(cell_text(v))) if len(f) else ([], [])
     lines = pd.DataFrame(
         {
-            "year": year,
+            "year": per_distinct(f["Year"], normalise_year) if len(f) else [],
             "year_raw": f["Year"].tolist() if len(f) else [],
-            "theme": theme,
-            "theme_key": theme_key,
+            "theme": per_distinct(f["Theme"], cell_text) if len(f) else [],
+            "theme_key": per_distinct(f["Theme"], lambda v: norm_name(cell_text(v))) if len(f) else [],
             "programme": _plain(f["Programme"]) if "Programme" in f and len(f) else [""] * len(f),
             "line": _plain(f["Line"]) if len(f) else [],
             "raw": raw,

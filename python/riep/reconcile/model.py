@@ -11,21 +11,17 @@ budget (``Funding total``) and the allocation of each year from the allocation w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
 from riep.fy import normalise_year
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
-from riep.table import TableData, col_letter, is_error_value
+from riep.table import TableData, col_letter, is_error_value, per_distinct
 from riep.text import cell_text, norm_name
 
 __all__ = ["Figure", "StreamYear", "Stated", "Ledger", "prepare", "norm_name", "parse_approximate", "MAX_CELLS"]
-
-T = TypeVar("T")
 
 MAX_CELLS = 30  # a figure spread over more lines than this is shown as a value, not a SUM of cells
 
@@ -176,12 +172,6 @@ def _classify(raw: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return values, kind
 
 
-def _cached(col: pd.Series, fn: Callable[[Any], T]) -> list[T]:
-    """``fn`` of every cell, worked out once per distinct value."""
-    cache = {v: fn(v) for v in pd.unique(col)}
-    return [cache[v] for v in col.tolist()]
-
-
 def prepare(balances: TableData, budgets: dict[str, Stated] | None = None,
             allocations: dict[str, Stated] | None = None) -> Ledger:
     """Type the Balances table and add its lines up per stream and year."""
@@ -190,12 +180,12 @@ def prepare(balances: TableData, budgets: dict[str, Stated] | None = None,
     lines = pd.DataFrame({
         "row": f["_row"].astype(int).to_numpy() if n else [],
         "year_raw": f["Year"].to_numpy() if n else [],
-        "year": _cached(f["Year"], normalise_year) if n else [],
-        "stream": _cached(f["Stream"], cell_text) if n else [],
+        "year": per_distinct(f["Year"], normalise_year) if n else [],
+        "stream": per_distinct(f["Stream"], cell_text) if n else [],
     })
-    lines["key"] = _cached(lines["stream"], norm_name) if n else []
+    lines["key"] = per_distinct(lines["stream"], norm_name) if n else []
     approx_col = f["Approximate"] if "Approximate" in f else pd.Series([None] * n, dtype=object)
-    parsed = _cached(approx_col, parse_approximate) if n else []
+    parsed = per_distinct(approx_col, parse_approximate) if n else []
     for name in FIGURES:
         column = FIGURE_COLUMNS[name]
         raw = f[column] if column in f else pd.Series([None] * n, dtype=object, index=f.index)
