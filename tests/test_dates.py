@@ -33,6 +33,6 @@ def test_a_cell_holding_a_date(value, day):
     assert excel_date(value) == day
 
 
-@pytest.mark.parametrize("value", [None, "", "30/06/2009", "#REF!", True, 0, -5, 60, 2958466])
+@pytest.mark.parametrize("value", [None, "", "30/06/2009", "#REF!", True, 0, -5, 60, 2958466, float("nan")])
 def test_a_cell_that_does_not_hold_a_date_is_left_to_the_caller(value):
     assert excel_date(value) is None

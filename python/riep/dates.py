@@ -20,7 +20,7 @@ _LAST_SERIAL = 2958466  # 1 January 10000
 
 def serial_to_date(serial: float) -> dt.date:
     """An Excel serial date (1900 date system) as a date: 40193 -> 15 January 2010."""
-    if serial < 1 or serial >= _LAST_SERIAL:
+    if not 1 <= serial < _LAST_SERIAL:  # NaN fails this too
         raise InputError(f"'{cell_text(serial)}' is not a date Excel can show")
     whole = int(math.floor(serial))
     if whole == 60:
@@ -37,6 +37,9 @@ def excel_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < _LAST_SERIAL and value != 60:
-        return serial_to_date(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return serial_to_date(value)
+        except InputError:  # out of range, or Excel's phantom 29 February 1900
+            return None
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -253,20 +254,14 @@ def read_table(
     return result
 
 
-_TABLE_REF = re.compile(r'<(?:\w+:)?table\b[^>]*?\s(displayName|ref)="([^"]*)"[^>]*?\s(displayName|ref)="([^"]*)"')
-
-
 def _header_only(path: Path, name: str) -> bool:
     """Whether the table part of ``name`` spans its header row alone (``ref="A1:F1"``), which calamine cannot read."""
     with zipfile.ZipFile(path) as zf:
         for part in (n for n in zf.namelist() if n.startswith("xl/tables/") and n.endswith(".xml")):
-            m = _TABLE_REF.search(zf.read(part).decode("utf-8", "replace"))
-            if not m:
-                continue
-            attrs = {m.group(1): m.group(2), m.group(3): m.group(4)}
-            if attrs.get("displayName", "").lower() == name.lower():
-                r = _RANGE.match(attrs.get("ref", ""))
-                return bool(r and r.group(4) and r.group(2) == r.group(4))
+            table = ET.fromstring(zf.read(part))  # the root element is the table, its attributes say the rest
+            if (table.get("displayName") or "").lower() == name.lower():
+                m = _RANGE.match(table.get("ref") or "")
+                return bool(m and m.group(4) and m.group(2) == m.group(4))
     return False
 
 
