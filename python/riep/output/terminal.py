@@ -1,4 +1,4 @@
-"""The default, human-readable output: a table of findings per file, an overview per file and job, a one-line summary."""
+"""The default, human-readable output: findings per file, counts per file and job, a one-line summary."""
 
 from __future__ import annotations
 

@@ -121,7 +121,6 @@ def line_totals(book: SupportBook, as_of: dt.date) -> dict[str, float]:
     return out
 
 
-
 def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmount] | None,
                    s: RecordsSettings, allocation_file: str | None) -> list[Finding]:
     out: list[Finding] = []
@@ -135,8 +134,9 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
         if line is None:
             named = f" {Path(allocation_file).name}" if allocation_file else ""
             out.append(LINE_NOT_CHECKED.finding(
-                f"{year} approvals ({fmt_pounds(totals[year])}) were not checked: the allocation workbook{named} has no "
-                f"{s.allocation_line} line for {year}.", file=book.file, scope=f"{s.allocation_line} {year}"))
+                f"{year} approvals ({fmt_pounds(totals[year])}) were not checked: the allocation "
+                f"workbook{named} has no {s.allocation_line} line for {year}.", file=book.file,
+                scope=f"{s.allocation_line} {year}"))
             continue
         budget = line.amount_k * 1000
         running = 0.0
@@ -147,10 +147,10 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
             running += f.amount
             if running > budget + 0.005 and before <= budget + 0.005:
                 out.append(LINE_EXHAUSTED.finding(
-                    f"{f.authority}: {fmt_pounds(f.amount)} approved on {f.approved_on:%d/%m/%Y} takes {year} approvals "
-                    f"to {fmt_pounds(running)}, {fmt_pounds(running - budget)} more than the {s.allocation_line} line "
-                    f"({fmt_pounds(budget)}).", scope=f.authority, expected=budget, actual=running,
-                    difference=running - budget, unit="£", **book.where("SupportFunding", "Amount (£)", f.row)))
+                    f"{f.authority}: {fmt_pounds(f.amount)} approved on {f.approved_on:%d/%m/%Y} takes {year} "
+                    f"approvals to {fmt_pounds(running)}, {fmt_pounds(running - budget)} more than the "
+                    f"{s.allocation_line} line ({fmt_pounds(budget)}).", scope=f.authority, expected=budget,
+                    actual=running, difference=running - budget, unit="£", **book.where("SupportFunding", "Amount (£)", f.row)))
         out.append(LINE_POSITION.finding(
             f"{s.allocation_line} {year}: {fmt_pounds(totals[year])} approved for individual authorities by "
             f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}, {fmt_pounds(budget - totals[year])} left.",
@@ -172,8 +172,9 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
         case = cases.get(name)
         if case is None:
             for f in rows:
-                out.append(NO_CASE.finding(f"{name} has {fmt_pounds(f.amount)} of {f.kind} funding but no support case.",
-                                           scope=name, **book.where("SupportFunding", "Authority", f.row)))
+                out.append(NO_CASE.finding(
+                    f"{name} has {fmt_pounds(f.amount)} of {f.kind} funding but no support case.",
+                    scope=name, **book.where("SupportFunding", "Authority", f.row)))
             continue
         running = 0.0
         for f in rows:

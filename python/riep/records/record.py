@@ -116,7 +116,6 @@ def _d(day: dt.date | None) -> str:
     return f"{day:%d/%m/%Y}" if day else ""
 
 
-
 def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -263,9 +262,12 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
                  flag="error" if budget - used < 0 else "ok"),
         ]
     return Section(title="Money", items=[
-        Item(label="Approved", value=fmt_pounds(money.approved), number=money.approved, formula="={total:Amount (£)}", key="approved"),
-        Item(label="Committed", value=fmt_pounds(money.committed), number=money.committed, formula="={total:Committed (£)}", key="committed"),
-        Item(label="Spent", value=fmt_pounds(money.spent), number=money.spent, formula="={total:Spent (£)}", key="spent"),
+        Item(label="Approved", value=fmt_pounds(money.approved), number=money.approved,
+             formula="={total:Amount (£)}", key="approved"),
+        Item(label="Committed", value=fmt_pounds(money.committed), number=money.committed,
+             formula="={total:Committed (£)}", key="committed"),
+        Item(label="Spent", value=fmt_pounds(money.spent), number=money.spent, formula="={total:Spent (£)}",
+             key="spent"),
     ], grid=grid, after=after), money
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from openpyxl.chart.legend import LegendEntry
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -133,7 +133,7 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
                 cell.number_format = fmt
             if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if j < len(c.columns) and isinstance(value, str) and not value.startswith("="):
+                if isinstance(value, str) and not value.startswith("="):
                     fit_row(ws, top + 1 + i, value, c.columns[j].width)
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
@@ -187,7 +187,7 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         chart.set_categories(Reference(ws, range_string=f"'{c.name}'!{ch.categories}"))
         chart.width, chart.height = ch.width_cm, ch.height_cm
         ws.add_chart(chart, ch.anchor)
-        ws.row_breaks.append(Break(id=int(re.sub(r"\D", "", ch.anchor)) - 1))  # printed, a chart starts a page
+        ws.row_breaks.append(Break(id=coordinate_from_string(ch.anchor)[1] - 1))  # printed, a chart starts a page
     ws.freeze_panes = f"A{top + 1}"
     ws.page_setup.orientation = "landscape" if c.landscape else "portrait"
     ws.page_setup.fitToWidth = 1
