@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich.console import Console
 from rich.markup import escape
@@ -28,50 +29,63 @@ def summary_line(report: RunReport) -> str:
     return text
 
 
-def render_terminal(report: RunReport, *, color: bool = False, width: int | None = None) -> str:
-    """Findings as a table per file, errors first (width: the terminal's, or $COLUMNS)."""
+def _render(draw: Callable[[Console], None], report: RunReport, color: bool, width: int | None) -> str:
+    """Text of what ``draw`` prints, then the summary line; trailing spaces trimmed."""
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
-    for fr in report.files:
-        if fr.error:
-            console.print(f"[bold red]Cannot read:[/] {escape(fr.error)}", soft_wrap=True)
-            continue
-        console.print(escape(f"{fr.path} ({fr.job})"), style="bold")
-        if not fr.findings:
-            console.print("  no findings")
-            continue
-        table = Table(show_header=True, header_style="bold", show_lines=False, pad_edge=False, box=None)
-        for name in ("Severity", "Rule", "Where"):
-            table.add_column(name)
-        table.add_column("Message", overflow="fold")
-        for f in fr.sorted().findings:
-            where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
-            table.add_row(f.severity.value, f.rule, escape(where), escape(f.message), style=_STYLE[f.severity])
-        console.print(table)
+    draw(console)
     console.print(escape(summary_line(report)))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
+
+
+def _cannot_read(console: Console, error: str) -> None:
+    console.print(f"[bold red]Cannot read:[/] {escape(error)}", soft_wrap=True)
+
+
+def render_terminal(report: RunReport, *, color: bool = False, width: int | None = None) -> str:
+    """Findings as a table per file, errors first (width: the terminal's, or $COLUMNS)."""
+
+    def draw(console: Console) -> None:
+        for fr in report.files:
+            if fr.error:
+                _cannot_read(console, fr.error)
+                continue
+            console.print(escape(f"{fr.path} ({fr.job})"), style="bold")
+            if not fr.findings:
+                console.print("  no findings")
+                continue
+            table = Table(show_header=True, header_style="bold", show_lines=False, pad_edge=False, box=None)
+            for name in ("Severity", "Rule", "Where"):
+                table.add_column(name)
+            table.add_column("Message", overflow="fold")
+            for f in fr.sorted().findings:
+                where = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or "")
+                table.add_row(f.severity.value, f.rule, escape(where), escape(f.message), style=_STYLE[f.severity])
+            console.print(table)
+
+    return _render(draw, report, color, width)
 
 
 def render_overview(report: RunReport, *, color: bool = False, width: int | None = None) -> str:
     """One row per workbook and job with its counts (``riep run``'s short summary), then the summary line."""
-    buf = io.StringIO()
-    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
-    table = Table(show_header=True, header_style="bold", pad_edge=False, box=None)
-    table.add_column("Workbook", overflow="fold")
-    table.add_column("Job")
-    for name in ("Errors", "Warnings", "Notes"):
-        table.add_column(name, justify="right")
-    for fr in report.files:
-        if fr.error:
-            continue
-        sm = fr.summary
-        style = _STYLE[Severity.ERROR] if sm.errors else (_STYLE[Severity.WARNING] if sm.warnings else None)
-        name = escape(fr.path.replace("\\", "/").rsplit("/", 1)[-1])
-        table.add_row(name, fr.job, str(sm.errors), str(sm.warnings), str(sm.info), style=style)
-    if table.row_count:
-        console.print(table)
-    for fr in report.files:
-        if fr.error:
-            console.print(f"[bold red]Cannot read:[/] {escape(fr.error)}", soft_wrap=True)
-    console.print(escape(summary_line(report)))
-    return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
+
+    def draw(console: Console) -> None:
+        table = Table(show_header=True, header_style="bold", pad_edge=False, box=None)
+        table.add_column("Workbook", overflow="fold")
+        table.add_column("Job")
+        for name in ("Errors", "Warnings", "Notes"):
+            table.add_column(name, justify="right")
+        for fr in report.files:
+            if fr.error:
+                continue
+            sm = fr.summary
+            style = _STYLE[Severity.ERROR] if sm.errors else (_STYLE[Severity.WARNING] if sm.warnings else None)
+            name = escape(fr.path.replace("\\", "/").rsplit("/", 1)[-1])
+            table.add_row(name, fr.job, str(sm.errors), str(sm.warnings), str(sm.info), style=style)
+        if table.row_count:
+            console.print(table)
+        for fr in report.files:
+            if fr.error:
+                _cannot_read(console, fr.error)
+
+    return _render(draw, report, color, width)
