@@ -13,6 +13,8 @@ from typing import TypedDict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from riep.provenance import RunInfo
+
 __all__ = [
     "Severity",
     "Finding",
@@ -139,6 +141,7 @@ class RunReport(BaseModel):
     """Everything one command produced, and the exit code it implies."""
 
     files: list[FileReport] = Field(default_factory=list)
+    run: RunInfo | None = Field(default=None, description="What produced the report: versions, day, input files.")
 
     def exit_code(self, strict: bool = False) -> int:
         if any(f.error for f in self.files):
@@ -151,8 +154,10 @@ class RunReport(BaseModel):
 
     def to_json_dict(self) -> dict:
         """The documented, versioned JSON shape (see docs/json-schema.md)."""
-        return {
-            "schema": SCHEMA_VERSION,
+        head: dict = {"schema": SCHEMA_VERSION}
+        if self.run is not None:
+            head["run"] = self.run.to_json_dict()
+        return head | {
             "files": [
                 {
                     "path": r.path,

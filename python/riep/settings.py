@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "ReportSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -193,6 +193,18 @@ class RecordsSettings(BaseModel):
         return self
 
 
+class ReportSettings(BaseModel):
+    """How printed reports and PDFs are headed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    partnership: str = Field(
+        "",
+        description="The partnership's name in every report's page header and first page. Empty: taken from the "
+        "workbook's document title (the words before ' - ', e.g. 'Improvement East').",
+    )
+
+
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
@@ -202,6 +214,7 @@ class Settings(BaseModel):
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     risks: RiskSettings = Field(default_factory=RiskSettings)
     records: RecordsSettings = Field(default_factory=RecordsSettings)
+    report: ReportSettings = Field(default_factory=ReportSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",

@@ -30,6 +30,7 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     as_of: dt.date = field(default_factory=dt.date.today)
     allocation: Path | None = None  # the financial-allocation workbook, for jobs that read it too
+    started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Job:
       (``--write-sheet``) or by the ribbon button into the open workbook.
     - ``write_reports(path, report, ctx, out_dir)``: further files for ``riep run`` (optional);
       returns what it wrote.
+    - ``figures(source, report, ctx)``: headline figures for the report's first page besides the key findings
+      (optional; :mod:`riep.report.figures`).
     """
 
     name: str
@@ -50,3 +53,4 @@ class Job:
     evaluate: Callable[[TableSource, Context], FileReport]
     result_sheets: Callable[[TableSource, FileReport, Context], list[SheetContent]]
     write_reports: Callable[[Path, FileReport, Context, Path], list[Path]] | None = None
+    figures: Callable[[TableSource, FileReport, Context], list[str]] | None = None

@@ -16,6 +16,9 @@ from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
 from riep.output import render_json, render_junit
+from riep.provenance import run_info
+from riep.report.cover import cover_for, workbook_name
+from riep.report.figures import key_figures
 from riep.runners.base import Context
 from riep.runners.records import pick_allocation
 from riep.xlsx.reader import Workbook, open_workbook
@@ -48,6 +51,8 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         check = next(j for j in all_jobs() if j.name == "check")
         candidates = [p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)]
         ctx = replace(ctx, allocation=pick_allocation(candidates, ctx))
+    run = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
+                   ctx.as_of, ctx.started_at)
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]
@@ -60,13 +65,18 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         assert isinstance(wb, Workbook)
         try:
             report = job.evaluate(wb, ctx)
-            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
+            dest = out / f"{path.stem}.{job.name}.xlsx"
+            extra = job.figures(wb, report, ctx) if job.figures else []
+            cover = cover_for(f"{job.title}: {workbook_name(path)}", dest.name, report, run, ctx.settings.report.partnership,
+                              [path, *([ctx.allocation] if job.name == "records" and ctx.allocation else [])],
+                              key_figures(report, extra))
+            written.append(write_result_copy(path, dest, job.result_sheets(wb, report, ctx), cover))
             if job.write_reports is not None:
                 written += job.write_reports(path, report, ctx, out)
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
-    run = RunReport(files=reports)
-    written.append(atomic_write_text(out / "findings.json", render_json(run)))
-    written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
-    return run, written
+    result = RunReport(files=reports, run=run)
+    written.append(atomic_write_text(out / "findings.json", render_json(result)))
+    written.append(atomic_write_text(out / "junit.xml", render_junit(result)))
+    return result, written

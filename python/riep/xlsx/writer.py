@@ -27,9 +27,10 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.errors import InputError
+from riep.report.cover import Cover
+from riep.report.sheet_frame import fit_columns, frame_workbook, print_frame
 from riep.sheets import SheetContent
 from riep.table import col_letter
-from riep.xlsx.layout import fit_row
 
 __all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
 
@@ -75,8 +76,9 @@ def atomic_write_text(dest: str | Path, text: str) -> Path:
     return atomic_write(dest, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
-def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetContent]) -> Path:
-    """Copy ``src`` to ``dest`` with the result ``sheets`` added (replacing earlier runs' sheets)."""
+def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetContent], cover: Cover | None = None) -> Path:
+    """Copy ``src`` to ``dest`` with the result ``sheets`` added (replacing earlier runs' sheets); with a ``cover``,
+    framed as a report: the cover sheet, then the result sheets, then the workbook's own sheets."""
     src, dest = Path(src), Path(dest)
     if dest.exists() and dest.resolve() == src.resolve():
         raise InputError("is the input workbook; write the results to a different file", file=dest)
@@ -86,6 +88,8 @@ def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetConte
     for content in sheets:
         render_sheet(wb, content)
         apply_highlights(wb, content)
+    if cover is not None:
+        frame_workbook(wb, cover, [c.name for c in sheets])
     if sheets:  # open on the first result sheet
         for ws in wb.worksheets:
             ws.sheet_view.tabSelected = False
@@ -123,7 +127,6 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
     for j, col in enumerate(c.columns):
         cell = ws.cell(row=top, column=j + 1, value=col.name)
         cell.font = Font(bold=True)
-        ws.column_dimensions[col_letter(j)].width = col.width
     for i, row in enumerate(c.rows):
         fill = c.row_fills.get(i)
         for j, value in enumerate(row):
@@ -131,10 +134,6 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
             fmt = c.columns[j].number_format if j < len(c.columns) else None
             if fmt and isinstance(value, (int, float, str)) and (not isinstance(value, str) or value.startswith("=")):
                 cell.number_format = fmt
-            if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(value, str) and not value.startswith("="):
-                    fit_row(ws, top + 1 + i, value, c.columns[j].width)
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
     for (i, j), link in c.links.items():
@@ -188,9 +187,11 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         chart.width, chart.height = ch.width_cm, ch.height_cm
         ws.add_chart(chart, ch.anchor)
         ws.row_breaks.append(Break(id=coordinate_from_string(ch.anchor)[1] - 1))  # printed, a chart starts a page
+    fit_columns(ws, top, [col.name for col in c.columns], c.rows, [col.width for col in c.columns],
+                [col.number_format for col in c.columns], c.landscape)
+    for i in range(len(c.rows)):
+        for j in range(len(c.columns)):
+            ws.cell(row=top + 1 + i, column=j + 1).alignment = Alignment(
+                wrap_text=ws.cell(row=top + 1 + i, column=j + 1).alignment.wrap_text, vertical="top")
     ws.freeze_panes = f"A{top + 1}"
-    ws.page_setup.orientation = "landscape" if c.landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{top}:{top}"
+    print_frame(ws, landscape=c.landscape, header_row=top, title=c.title)

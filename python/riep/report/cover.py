@@ -1,0 +1,98 @@
+"""What a report says about itself on its first page: title, organisation, sources, dates, versions, summary.
+
+One :class:`Cover` per output file; the sheet frame writes it as the first sheet of a workbook,
+the PDF frame as the block under the title, and both put its facts in the document properties.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from riep.findings import FileReport, Summary
+from riep.provenance import InputFile, RunInfo
+
+__all__ = ["Cover", "organisation", "cover_for", "counts_text", "workbook_name"]
+
+_DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def document_title(path: str | Path) -> str:
+    """The workbook's document title (File > Info > Title), or ``''``."""
+    try:
+        with zipfile.ZipFile(path) as z, z.open("docProps/core.xml") as fh:
+            node = ET.parse(fh).getroot().find(f"{_DC}title")
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
+        return ""
+    return (node.text or "").strip() if node is not None else ""
+
+
+def workbook_name(path: str | Path) -> str:
+    """What the workbook is, from its document title without the partnership (``Financial allocation Year Two
+    2009/10``), else its file name."""
+    title = document_title(path)
+    return title.split(" - ", 1)[1].strip() if " - " in title else (title or Path(path).name)
+
+
+def organisation(setting: str, source: str | Path | None) -> str:
+    """The partnership's name: the ``report.partnership`` setting, else the words before `` - `` in the source
+    workbook's document title (``Improvement East - Financial allocation`` gives ``Improvement East``)."""
+    if setting.strip():
+        return setting.strip()
+    title = document_title(source) if source else ""
+    return title.split(" - ")[0].strip() if " - " in title else ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def counts_text(summary: Summary) -> str:
+    """``1 error, 2 warnings, 4 notes``."""
+    return f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}, {_plural(summary.info, 'note')}"
+
+
+@dataclass
+class Cover:
+    """The facts a report states about itself."""
+
+    title: str
+    organisation: str
+    file_name: str
+    run: RunInfo
+    sources: list[InputFile]
+    summary: Summary
+    figures: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, text) pairs, in the order a Board paper states them."""
+        out = [("Organisation", self.organisation or "not given (set report.partnership in riep.toml)")]
+        for k, src in enumerate(self.sources):
+            out.append(("Source file" if k == 0 else "Also read",
+                        f"{Path(src.path).name} ({src.size:,} bytes), SHA-256 {src.sha256}"))
+        started = self.run.started_at
+        out += [
+            ("As of", f"{self.run.as_of:%d %B %Y}".lstrip("0")),
+            ("Produced", f"{started:%d %B %Y at %H:%M}".lstrip("0") + f" {started.tzname() or ''}".rstrip()),
+            ("Produced by", f"riep {self.run.riep_version}, rules version {self.run.rules_version}"),
+            ("Findings", counts_text(self.summary)),
+        ]
+        out += [("Key figures" if k == 0 else "", text) for k, text in enumerate(self.figures)]
+        return out
+
+    def subject(self) -> str:
+        """One line for document properties: sources, day and versions."""
+        names = ", ".join(f"{Path(s.path).name} (SHA-256 {s.sha256})" for s in self.sources)
+        return (f"{self.title}. From {names}; as of {self.run.as_of.isoformat()}; produced "
+                f"{self.run.started_at.isoformat(timespec='seconds')} by riep {self.run.riep_version}, "
+                f"rules {self.run.rules_version}.")
+
+
+def cover_for(title: str, file_name: str, report: FileReport, run: RunInfo, setting: str,
+              sources: list[str | Path], figures: list[str] | None = None) -> Cover:
+    """The cover of one output file made from ``sources`` (the first is the workbook the report is about)."""
+    return Cover(title=title, organisation=organisation(setting, sources[0] if sources else None),
+                 file_name=file_name, run=run, sources=run.inputs_for(sources), summary=report.summary,
+                 figures=figures or [])

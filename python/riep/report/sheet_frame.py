@@ -1,0 +1,157 @@
+"""The print frame of every sheet riep writes (openpyxl): A4, margins, header and footer, widths from the text,
+the cover sheet first and the document properties.
+
+A sheet prints on A4 in the orientation it asks for, fitted to the page width, with its header row
+repeated on every page, the partnership's name and the report's title at the top of each page and
+"Page x of y" with the file's name at the foot. Column widths come from the text they hold: wide
+enough for the longest header word and the values, capped so the page does not have to shrink below
+9 pt; longer text wraps and its row grows to hold it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from openpyxl import Workbook as XlWorkbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from riep.report.cover import Cover
+from riep.table import col_letter
+from riep.xlsx.layout import fit_row
+
+__all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER_SHEET", "MIN_PRINT_PT",
+           "text_width"]
+
+COVER_SHEET = "About"
+MIN_PRINT_PT = 9.0
+_BODY_PT = 11.0  # openpyxl's default font (Calibri 11)
+_CHAR_PT = 5.6  # printed width of one unit of Excel's column width at 11 pt, cell padding included
+_MARGIN_IN = 0.5
+_PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
+_MIN_WRAP = 12.0
+
+
+def budget(landscape: bool) -> float:
+    """The most column width (Excel units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
+    return _PRINTABLE_PT[landscape] / (_CHAR_PT * MIN_PRINT_PT / _BODY_PT)
+
+
+def text_width(value: object, number_format: str | None = None) -> float:
+    """How wide ``value`` is written, in characters (its longest line; numbers as formatted; formulas as a number)."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, str) and value.startswith("="):
+        return 9
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, (int, float)):
+        digits = len(f"{abs(value):,.0f}") + (2 if number_format and "." in number_format else 0)
+        return digits + 2
+    if isinstance(value, (dt.date, dt.datetime)):
+        return 10
+    return max(len(line) for line in str(value).split("\n"))
+
+
+def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Sequence[Sequence[object]],
+                caps: Sequence[float], formats: Sequence[str | None], landscape: bool) -> list[float]:
+    """Set column widths from the text: each column as wide as its longest header word and its values, at most
+    its cap, then the widest text columns narrowed until the sheet fits A4 at >= 9 pt. Headers wrap; a value
+    wider than its column wraps and its row grows. Returns the widths."""
+    widths: list[float] = []
+    for j, head in enumerate(headers):
+        word = max((len(w) for w in str(head).split()), default=4) + 2
+        values = [text_width(r[j], formats[j]) for r in rows if j < len(r)]
+        widths.append(max(word, min(max(values, default=0) + 1, caps[j]), 4))
+    room = budget(landscape)
+    while sum(widths) > room:
+        j = max(range(len(widths)), key=lambda k: widths[k])
+        if widths[j] <= _MIN_WRAP:
+            break
+        widths[j] = max(_MIN_WRAP, widths[j] - max(1.0, sum(widths) - room))
+    for j, w in enumerate(widths):
+        ws.column_dimensions[col_letter(j)].width = round(w, 1)
+        head = ws.cell(row=header_row, column=j + 1)
+        head.alignment = Alignment(wrap_text=True, vertical="bottom")
+        fit_row(ws, header_row, head.value, w)
+    for i, r in enumerate(rows):
+        for j, value in enumerate(r[:len(widths)]):
+            if isinstance(value, str) and not value.startswith("=") and text_width(value) > widths[j] - 1:
+                cell = ws.cell(row=header_row + 1 + i, column=j + 1)
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                fit_row(ws, header_row + 1 + i, value, widths[j])
+    return widths
+
+
+def _literal(text: str) -> str:
+    """Text for a page header or footer, its ampersands kept (``&`` starts a field code there)."""
+    return text.replace("&", "&&")
+
+
+def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organisation: str = "",
+                title: str = "") -> None:
+    """A4 in the given orientation, half-inch margins, fitted to the page width, the header row repeated, the
+    partnership and title at the top of every page and "Page x of y" with the file's name at the foot."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = _MARGIN_IN
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = False
+    if header_row:
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    for part, text in ((ws.oddHeader.left, _literal(organisation)), (ws.oddHeader.right, _literal(title) or "&A"),
+                       (ws.oddFooter.left, "&F"), (ws.oddFooter.right, "Page &P of &N")):
+        part.text, part.size = text, 9
+    ws.oddHeader.left.font = "Calibri,Bold"
+
+
+def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
+    """The ``About`` sheet, first in the workbook: what the report is, whose, from which file, as of when, by
+    which riep and rules, and what it found."""
+    if COVER_SHEET in wb.sheetnames:
+        del wb[COVER_SHEET]
+    ws = wb.create_sheet(COVER_SHEET, 0)
+    ws["A1"] = cover.title
+    ws["A1"].font = Font(bold=True, size=16)
+    ws["A2"] = cover.organisation
+    ws["A2"].font = Font(size=12, color="595959")
+    widths = [16.0, budget(False) - 18]
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
+    shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
+    for k, (label, text) in enumerate(cover.lines(), start=4):
+        a, b = ws.cell(row=k, column=1, value=label), ws.cell(row=k, column=2, value=text)
+        a.font = Font(bold=True)
+        a.alignment = Alignment(vertical="top")
+        b.alignment = Alignment(wrap_text=True, vertical="top")
+        a.fill = shade
+        fit_row(ws, k, text, widths[1])
+    sheets = [n for n in wb.sheetnames if n != COVER_SHEET]
+    last = 4 + len(cover.lines()) + 1
+    ws.cell(row=last, column=1, value="Sheets").font = Font(bold=True)
+    ws.cell(row=last, column=2, value=", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
+    fit_row(ws, last, ", ".join(sheets), widths[1])
+    print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
+    return ws
+
+
+def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None:
+    """Frame a workbook riep writes: result sheets first (after the cover) and headed with the partnership and
+    title, the cover sheet written, the document properties set (creator riep, title, subject)."""
+    for k, name in enumerate(results):
+        if name in wb.sheetnames:
+            wb.move_sheet(wb[name], k - wb.sheetnames.index(name))
+            ws = wb[name]
+            for part, text in ((ws.oddHeader.left, cover.organisation), (ws.oddHeader.right, cover.title)):
+                part.text, part.size = _literal(text), 9
+    write_cover(wb, cover)
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "riep"
+    props.title = f"{cover.organisation}: {cover.title}" if cover.organisation else cover.title
+    props.subject = cover.subject()
+    props.keywords = f"riep {cover.run.riep_version}; rules {cover.run.rules_version}; as of {cover.run.as_of}"
+    props.modified = props.created = cover.run.started_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    props.description = "\n".join(f"{a}: {b}" for a, b in cover.lines())
