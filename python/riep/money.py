@@ -3,6 +3,11 @@
 Allocation tables are in £k, narrative figures in £m and ring-fenced grants in whole
 pounds. Everything is compared in £k; messages write amounts as ``£4,575k``,
 ``£2.11m`` or ``£288,624`` as the unit asks.
+
+Reports write money as UK finance officers do: whole £k or whole pounds, a negative in
+brackets (``(£5,000)``) or in words (``£5,000 over the cap``), ``none`` where nothing is
+left, and ``not given`` (never a made-up 0) where there is no figure. The Excel number
+formats (``XL_*``) say the same in the sheets riep writes.
 """
 
 from __future__ import annotations
@@ -10,7 +15,20 @@ from __future__ import annotations
 import math
 from enum import Enum
 
-__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "fmt_pounds", "parse_unit"]
+__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "fmt_pounds", "fmt_left", "parse_unit",
+           "NOT_GIVEN", "XL_K", "XL_K_SIGNED", "XL_POUNDS", "XL_LEFT_POUNDS", "XL_HEADROOM_K"]
+
+NOT_GIVEN = "not given"
+XL_K = "#,##0;(#,##0);0"
+"""£k in a column headed (£k): whole thousands, negatives in brackets."""
+XL_K_SIGNED = "+#,##0;(#,##0);0"
+"""A £k difference: ``+78``, ``(4,575)``."""
+XL_HEADROOM_K = '#,##0;[Red](#,##0);"none"'
+"""£k left (headroom): ``none`` when nothing is left, a shortfall in red brackets."""
+XL_POUNDS = "£#,##0;[Red](£#,##0);£0"
+"""Whole pounds, negatives in red brackets."""
+XL_LEFT_POUNDS = '£#,##0;[Red]£#,##0" over";"none"'
+"""Pounds left under a cap or on a line: ``£15,000``, ``none``, ``£5,000 over``."""
 
 
 class Unit(str, Enum):
@@ -78,6 +96,19 @@ def fmt_signed_k(amount_k: float) -> str:
     return ("+" if amount_k >= 0 else "") + fmt_k(amount_k)
 
 
-def fmt_pounds(amount: float) -> str:
-    """Whole pounds, as support funding is written: ``£20,000``, ``-£5,000``."""
-    return f"-£{abs(amount):,.0f}" if amount < 0 else f"£{amount:,.0f}"
+def fmt_pounds(amount: float | None) -> str:
+    """Whole pounds, as support funding is written: ``£20,000``, ``(£5,000)``; ``not given`` for no figure."""
+    if amount is None:
+        return NOT_GIVEN
+    return f"(£{abs(amount):,.0f})" if round(amount) < 0 else f"£{amount:,.0f}"
+
+
+def fmt_left(amount: float | None, unit: Unit = Unit.POUNDS, *, over: str = "over") -> str:
+    """What is left under a cap, on a line or as headroom: ``£15,000``, ``none``, ``£5,000 over the cap`` (with
+    ``over="over the cap"``); ``not given`` for no figure. Never a minus sign."""
+    if amount is None:
+        return NOT_GIVEN
+    text = fmt_pounds(abs(amount)) if unit is Unit.POUNDS else fmt_amount(round(abs(amount), 1), unit)
+    if text in ("£0", "£0k", "£0m"):
+        return "none"
+    return f"{text} {over}" if amount < 0 else text

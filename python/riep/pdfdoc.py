@@ -16,9 +16,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
-__all__ = ["styles", "para"]
+__all__ = ["styles", "para", "FONT_REGULAR", "FONT_BOLD"]
 
-_REGULAR, _BOLD = "RiepSans", "RiepSans-Bold"
+FONT_REGULAR, FONT_BOLD = _REGULAR, _BOLD = "RiepSans", "RiepSans-Bold"
 
 
 def _register_fonts() -> None:
@@ -29,19 +29,20 @@ def _register_fonts() -> None:
 
 
 def styles(title_size: float = 15, heading_size: float = 11) -> dict[str, ParagraphStyle]:
-    """The report styles: ``title``, ``sub`` (grey line under it), ``h``, ``body``, and ``cell``/``bold`` for tables."""
+    """The report styles: ``title``, ``sub`` (grey line under it), ``h``, ``body``, and ``cell``/``bold`` for tables.
+    Nothing is smaller than 9 pt, so a printed page reads without a lens."""
     _register_fonts()
     base = getSampleStyleSheet()
     return {
         "title": ParagraphStyle("t", parent=base["Title"], fontName=_BOLD, fontSize=title_size, alignment=0,
                                 spaceAfter=title_size / 4),
-        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=_REGULAR, fontSize=8.5,
+        "sub": ParagraphStyle("s", parent=base["Normal"], fontName=_REGULAR, fontSize=9, leading=11.5,
                               textColor=colors.HexColor("#595959")),
         "h": ParagraphStyle("h", parent=base["Heading2"], fontName=_BOLD, fontSize=heading_size,
                             spaceBefore=heading_size * 0.7, spaceAfter=heading_size / 3),
         "body": ParagraphStyle("b", parent=base["Normal"], fontName=_REGULAR, fontSize=9, leading=12),
-        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=_REGULAR, fontSize=7.5, leading=9.5),
-        "bold": ParagraphStyle("cb", parent=base["Normal"], fontName=_BOLD, fontSize=7.5, leading=9.5),
+        "cell": ParagraphStyle("c", parent=base["Normal"], fontName=_REGULAR, fontSize=9, leading=11),
+        "bold": ParagraphStyle("cb", parent=base["Normal"], fontName=_BOLD, fontSize=9, leading=11),
     }
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -68,6 +69,7 @@ def input_file(path: str | Path) -> InputFile:
     return InputFile(path=str(path), size=Path(path).stat().st_size, sha256=digest.hexdigest())
 
 
+@cache
 def rules_version() -> str:
     """A short hash of the rule table: changes when any rule's ID, severity, job, title or wording does."""
     from riep.rules import all_rules

@@ -8,9 +8,12 @@ same content, so the ribbon button and the CLI write the same findings.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from pydantic import BaseModel, Field
 
 from riep.findings import FileReport, Severity
+from riep.money import XL_K, XL_K_SIGNED
 
 __all__ = [
     "Column",
@@ -106,12 +109,18 @@ FINDING_COLUMNS = [
     Column(name="Sheet", width=14),
     Column(name="Cell", width=8),
     Column(name="Scope", width=24),
-    Column(name="Expected", width=13, number_format="#,##0.0;-#,##0.0;0"),
-    Column(name="Actual", width=13, number_format="#,##0.0;-#,##0.0;0"),
-    Column(name="Difference", width=13, number_format="+#,##0.0;-#,##0.0;0"),
+    Column(name="Expected", width=13, number_format=XL_K),
+    Column(name="Actual", width=13, number_format=XL_K),
+    Column(name="Difference", width=13, number_format=XL_K_SIGNED),
     Column(name="Unit", width=6),
     Column(name="Message", width=90),
 ]
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Do two paths as given name the same workbook (compared by their normalised form)?"""
+    norm = lambda p: PurePath(p.replace(chr(92), "/")).as_posix().lstrip("./")  # noqa: E731
+    return not a or not b or norm(a) == norm(b)
 
 
 def _value(v: float | str | None) -> object:
@@ -125,12 +134,16 @@ def findings_sheet(report: FileReport, *, name: str = "Checks", title: str = "Ch
     fills: dict[int, str] = {}
     highlights: dict[str, list[Link]] = {}
     for i, f in enumerate(report.sorted().findings):
+        here = _same_file(f.file, report.path)
+        sheet = f.sheet or ""
+        if sheet and not here:  # a cell of another workbook: name the file, since a link could not reach it
+            sheet = f"{sheet} in {PurePath(f.file.replace(chr(92), '/')).name}"
         rows.append([
-            f.severity.value, f.rule, f.sheet or "", f.cell or "", f.scope or "",
+            f.severity.value, f.rule, sheet, f.cell or "", f.scope or "",
             _value(f.expected), _value(f.actual), f.difference, f.unit or "", f.message,
         ])
         fills[i] = SEVERITY_FILL[f.severity]
-        if f.sheet and f.cell:
+        if f.sheet and f.cell and here:
             link = Link(sheet=f.sheet, cell=f.cell)
             links[(i, 3)] = link
             if f.severity is not Severity.INFO:

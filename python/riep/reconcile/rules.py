@@ -8,7 +8,7 @@ lines costs little more than reading it; the rest work on the stream-years.
 from __future__ import annotations
 
 from riep.findings import Finding, OnSheet, Severity
-from riep.money import fmt_k
+from riep.money import Unit, fmt_k, fmt_left
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
@@ -159,8 +159,10 @@ def year_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
         alloc = ledger.allocations.get(year)
         available = openings + funding if streams else (budget.value if budget else None)
         if budget is not None and streams and abs(openings + funding - budget.value) <= tolerance(s, *approx):
-            left = (f"; the allocation of {fmt_k(alloc.value)} leaves {fmt_k(openings + funding - alloc.value)} of "
-                    f"headroom" if alloc is not None and alloc.value <= openings + funding else "")
+            room = fmt_left(openings + funding - (alloc.value if alloc else 0), Unit.K)
+            left = (f"; the allocation of {fmt_k(alloc.value)} leaves "
+                    + ("no headroom" if room == "none" else f"{room} of headroom")
+                    if alloc is not None and alloc.value <= openings + funding else "")
             out.append(BUDGET.finding(
                 f"The {year} budget of {fmt_k(budget.value)} is made up by the balances: opening balances "
                 f"{'approximately ' if approx else ''}{fmt_k(openings)} + new funding {fmt_k(funding)}{left}.",

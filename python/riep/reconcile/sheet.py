@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from riep.findings import FileReport, Severity
-from riep.money import fmt_k
+from riep.money import XL_K, fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
 from riep.sheets import SEVERITY_FILL, Chart, Column, Link, SheetContent
 from riep.table import col_letter
@@ -29,7 +29,7 @@ LINE_LABELS = (
     "Next year's opening",
     "Not carried forward (closing - next opening)",
 )
-_FMT = "#,##0;-#,##0;0"
+_FMT = XL_K
 _APPROX_FILL = SEVERITY_FILL[Severity.INFO]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from riep.errors import InputError
 from riep.findings import Finding
 from riep.fy import financial_year
-from riep.money import fmt_pounds
+from riep.money import fmt_left, fmt_pounds
 from riep.records.governance import conditions_met
 from riep.records.model import Funding, SupportBook
 from riep.rules import rule
@@ -153,10 +153,16 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
                     actual=running, difference=running - budget, unit="£", **book.where("SupportFunding", "Amount (£)", f.row)))
         out.append(LINE_POSITION.finding(
             f"{s.allocation_line} {year}: {fmt_pounds(totals[year])} approved for individual authorities by "
-            f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}, {fmt_pounds(budget - totals[year])} left.",
+            f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}: " + _left(budget - totals[year]) + ".",
             file=line.file, sheet=line.sheet, cell=line.cell, scope=f"{s.allocation_line} {year}",
             expected=budget, actual=totals[year], difference=totals[year] - budget, unit="£"))
     return out
+
+
+def _left(amount: float) -> str:
+    """``£5,000 left``, ``nothing left``, ``£5,000 over the line``."""
+    text = fmt_left(amount, over="over the line")
+    return "nothing left" if text == "none" else (text if amount < 0 else f"{text} left")
 
 
 def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,

@@ -4,24 +4,24 @@ same content as its sheet in the records workbook, and any notes typed there."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import cast
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from riep.money import fmt_pounds
 from riep.pdfdoc import para, styles
 from riep.records.record import Grid, Item, Record
+from riep.report.cover import Cover
+from riep.report.pdf_frame import build_pdf
 
 __all__ = ["record_pdf"]
 
 _FLAG = {"error": "#F8CBAD", "warning": "#FFE699", "ok": "#C6EFCE"}
-_WIDTH = 186 * mm
+_WIDTH = 182 * mm
 
 
 def _cell(value: object, money: bool) -> str:
@@ -62,29 +62,25 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
         rows.append([para("Total", st["bold"])] + [
             para(_cell(sum(cast(float, r[j] or 0) for r in g.rows), True), st["bold"]) if c in g.totals else ""
             for j, c in enumerate(g.columns)][1:])
-    longest = [max([len(w) for w in c.split()] + [len(_cell(r[j], j in money)) for r in g.rows])
-               for j, c in enumerate(g.columns)]
-    weights = [min(max(n, 12), 45) + 2 + (5 if any(isinstance(r[j], dt.date) for r in g.rows) else 0)
-               for j, n in enumerate(longest)]
+    # a column is at least as wide as its longest header word (headers wrap between words, never inside one)
+    words = [max(len(w) for w in c.split()) for c in g.columns]
+    longest = [max([words[j]] + [len(_cell(r[j], j in money)) for r in g.rows]) for j, c in enumerate(g.columns)]
+    weights = [max(min(max(n, 8), 45), words[j] + 1) + 2 for j, n in enumerate(longest)]
     total = sum(weights)
     t = Table(rows, colWidths=[_WIDTH * w / total for w in weights], repeatRows=1)
     t.setStyle(TableStyle(style))
     return t
 
 
-def record_pdf(record: Record, notes: list[str] | None = None) -> bytes:
-    """The record as PDF bytes (the caller saves them). ``notes``: lines typed in the workbook's notes area."""
+def record_pdf(record: Record, cover: Cover, notes: list[str] | None = None) -> bytes:
+    """The record as PDF bytes under ``cover`` (the caller saves them). ``notes``: lines typed in the workbook's
+    notes area."""
     st = styles()
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm, topMargin=11 * mm,
-                            bottomMargin=11 * mm, title=f"Support record: {record.authority}", author="riep",
-                            subject=Path(record.file).name)
     kind = f"{record.type} council" if record.type and record.type != "fire" else (record.type or "authority")
     marker = " Illustrative demonstration data: an invented authority." if record.illustrative else ""
     story: list[object] = [
-        para(f"Support record: {record.authority}", st["title"]),
         para(f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
-           f"{Path(record.file).name}. Status: {record.status}.{marker}", st["sub"]),
+             f"{Path(record.file).name}. Status: {record.status}.{marker}", st["sub"]),
         Spacer(1, 2 * mm),
     ]
     for sec in record.sections:
@@ -101,5 +97,4 @@ def record_pdf(record: Record, notes: list[str] | None = None) -> bytes:
     story.append(para("Notes", st["h"]))
     story += [para(line, st["cell"]) for line in (notes or [])] or [para("No notes typed in the records workbook.",
                                                                      st["cell"])]
-    doc.build(story)
-    return buf.getvalue()
+    return build_pdf(story, cover)

@@ -16,9 +16,9 @@ from pydantic import BaseModel, Field
 
 from riep.findings import FileReport, Finding, Severity
 from riep.fy import financial_year
-from riep.money import fmt_pounds
+from riep.money import fmt_left, fmt_pounds
 from riep.records.eligibility import assess
-from riep.records.funding import LineAmount, approved, capped_total, line_totals, next_meeting_after
+from riep.records.funding import RELEASED_EARLY, LineAmount, approved, capped_total, line_totals, next_meeting_after
 from riep.records.governance import conditions_met, meeting_gaps, missing_roles
 from riep.records.model import SupportBook, SupportCase
 from riep.records.reports import expected_reports
@@ -143,9 +143,15 @@ def _lead(case: SupportCase) -> str:
     return f"{lead}, {case.lead_from}" if case.lead_from and case.lead_from not in lead else lead
 
 
-def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[Section, str]:
+def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings,
+                released_early: list[Finding]) -> tuple[Section, str]:
+    """The conditions of funding as the record states them: never "Met" beside a finding that money was released
+    before they were (SUP-013)."""
     missing = conditions_met(case, as_of)
     text = "Met" if not missing else "Not met: " + " and ".join(missing)
+    if released_early:
+        text = (f"Not met when money was released ({RELEASED_EARLY.id}, {len(released_early)} approval"
+                f"{'s' * (len(released_early) != 1)})" + ("; met since" if not missing else f"; {text[0].lower()}{text[1:]}"))
     days = case.days_per_month
     return Section(title="Lead Chief Executive and conditions of funding", items=[
         Item(label="Lead Chief Executive", value=_lead(case)),
@@ -153,7 +159,8 @@ def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[
              else "not recorded", flag="warning" if days is not None and days > s.max_days_per_month else ""),
         Item(label="Improvement Board established", value=_d(case.board_established) or "not established"),
         Item(label="Board chair", value=case.chair or "none"),
-        Item(label="Conditions of funding", value=text, flag="ok" if not missing else "warning"),
+        Item(label="Conditions of funding", value=text,
+             flag="error" if released_early else ("ok" if not missing else "warning")),
     ]), text
 
 
@@ -237,7 +244,7 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
         Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=fmt_pounds(money.extra), number=money.extra,
              formula="=" + kinds, key="extra"),
         Item(label="Extra funding cap", value=fmt_pounds(money.cap), number=money.cap),
-        Item(label="Left under the cap", value=fmt_pounds(money.extra_left), number=money.extra_left,
+        Item(label="Left under the cap", value=fmt_left(money.extra_left, over="over the cap"), number=money.extra_left,
              formula="={item:Extra funding cap}-{item:Extra funding (" + ", ".join(s.capped_kinds) + ")}",
              flag="error" if money.extra_left < 0 else "ok", key="extra_left"),
     ]
@@ -257,7 +264,7 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
         after += [
             Item(label=label, value=fmt_pounds(budget), number=budget),
             Item(label=f"Approved for all authorities {y}", value=fmt_pounds(used), number=used),
-            Item(label=f"Left on the line {y}", value=fmt_pounds(budget - used), number=budget - used,
+            Item(label=f"Left on the line {y}", value=fmt_left(budget - used, over="over the line"), number=budget - used,
                  formula=f"={{item:{label}}}-{{item:Approved for all authorities {y}}}",
                  flag="error" if budget - used < 0 else "ok"),
         ]
@@ -286,7 +293,7 @@ def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: Reco
                   lines: dict[str, LineAmount] | None = None) -> list[Record]:
     """One record per support case, in the order of SupportCases."""
     book = book.on(as_of)
-    taken = {"Support records", "Findings"}
+    taken = {"Support records", "Findings", "About"}
     by_scope: dict[str, list[Finding]] = {}
     for f in report.sorted().findings:
         if f.severity is not Severity.INFO and f.scope:
@@ -297,7 +304,7 @@ def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: Reco
         auth = book.authorities[name]
         issues = by_scope.get(name, [])
         elig = _eligibility(book, name)
-        cond, cond_text = _conditions(case, as_of, s)
+        cond, cond_text = _conditions(case, as_of, s, [f for f in issues if f.rule == RELEASED_EARLY.id])
         money_sec, money = _money_section(book, case, as_of, s, lines)
         ev = assess([a for a in book.assessments if a.authority == name])
         out.append(Record(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from riep.findings import Finding, Severity
+from riep.money import XL_LEFT_POUNDS, XL_POUNDS
 from riep.records.record import Record
 from riep.rules import all_rules
 from riep.sheets import SEVERITY_FILL, Column, Link, SheetContent
@@ -18,18 +19,17 @@ __all__ = ["INDEX_SHEET", "INDEX_COLUMNS", "MONEY_KEYS", "index_sheet", "issues_
 
 INDEX_SHEET = "Support records"
 
-_POUNDS = "£#,##0;[Red]-£#,##0"
 INDEX_COLUMNS = [
     Column(name="Authority", width=42),
     Column(name="County area", width=14),
     Column(name="Status", width=16),
     Column(name="Eligible", width=8),
     Column(name="Conditions of funding", width=26),
-    Column(name="Approved (£)", width=12, number_format=_POUNDS),
-    Column(name="Committed (£)", width=12, number_format=_POUNDS),
-    Column(name="Spent (£)", width=12, number_format=_POUNDS),
-    Column(name="Extra funding (£)", width=12, number_format=_POUNDS),
-    Column(name="Left under cap (£)", width=12, number_format=_POUNDS),
+    Column(name="Approved (£)", width=12, number_format=XL_POUNDS),
+    Column(name="Committed (£)", width=12, number_format=XL_POUNDS),
+    Column(name="Spent (£)", width=12, number_format=XL_POUNDS),
+    Column(name="Extra funding (£)", width=12, number_format=XL_POUNDS),
+    Column(name="Left under cap (£)", width=12, number_format=XL_LEFT_POUNDS),
     Column(name="Errors", width=7, number_format="0"),
     Column(name="Warnings", width=9, number_format="0"),
     Column(name="Open issues", width=70),

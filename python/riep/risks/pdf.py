@@ -4,16 +4,16 @@ actions, what is overdue, and the gaps the checks found."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, KeepTogether, Table, TableStyle
 
 from riep.findings import FileReport
 from riep.pdfdoc import para, styles
+from riep.report.cover import Cover
+from riep.report.pdf_frame import build_pdf
 from riep.risks.heatmap import RAG_COLOURS, HeatMap
 from riep.risks.summary import RiskSummary
 from riep.rules import all_rules
@@ -36,7 +36,7 @@ def _top_table(summary: RiskSummary, st: dict[str, ParagraphStyle]) -> Table:
             para(r.actions or "none recorded", st["cell"]),
         ])
         style.append(("BACKGROUND", (3, k), (3, k), colors.HexColor(RAG_COLOURS[rag])))
-    widths = [14 * mm, 62 * mm, 13 * mm, 16 * mm, 28 * mm, 20 * mm, 114 * mm]
+    widths = [14 * mm, 62 * mm, 14 * mm, 17 * mm, 28 * mm, 22 * mm, 112 * mm]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
@@ -53,36 +53,26 @@ def _findings_lines(report: FileReport) -> list[str]:
             for rule, cells in sorted(by_rule.items())]
 
 
-def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport) -> bytes:
-    """The report as PDF bytes (the caller saves them)."""
+def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport, cover: Cover) -> bytes:
+    """The report as PDF bytes under ``cover`` (the caller saves them)."""
     st = styles(title_size=17, heading_size=12)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
-                            topMargin=10 * mm, bottomMargin=10 * mm, title="Risk register report",
-                            author="riep", subject=Path(summary.file).name)
+    width = 225 * mm
     story: list[object] = [
-        para(f"Risk register report: {Path(summary.file).name}", st["title"]),
-        para(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
-        Spacer(1, 3 * mm),
+        KeepTogether([para("Heat map", st["h"]),
+                      Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px)]),
+        para(f"Top {len(summary.top)} risks by score" + (" (ties at the cut-off included)"
+                                                        if len(summary.top) > summary.top_n else ""), st["h"]),
+        _top_table(summary, st) if summary.top else para("No risk has a score.", st["body"]),
+        para("Reviews and owners", st["h"]),
     ]
-    width = 235 * mm
-    story.append(Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px))
-    story.append(para(f"Top {len(summary.top)} risks by score", st["h"]))
-    story.append(_top_table(summary, st) if summary.top else para("No risk has a score.", st["body"]))
-    story.append(para("Overdue reviews", st["h"]))
-    if summary.overdue:
-        for r in summary.overdue:
-            days = (summary.as_of - r.review).days if r.review else 0
-            story.append(para(f"{r.id or 'row ' + str(r.row)} {r.title}: review was due {r.review:%d/%m/%Y} "
-                            f"({days} days overdue); owner {r.owner or 'not recorded'}.", st["body"]))
-    else:
-        story.append(para(f"No review is overdue on {summary.as_of:%d/%m/%Y}.", st["body"]))
-    if summary.no_review:
-        story.append(para(f"No review date set: {summary.ids(summary.no_review)}.", st["body"]))
+    for r in summary.overdue:
+        days = (summary.as_of - r.review).days if r.review else 0
+        story.append(para(f"{r.id or 'row ' + str(r.row)} {r.title}: review was due {r.review:%d/%m/%Y} "
+                        f"({days} days overdue); owner {r.owner or 'not recorded'}.", st["body"]))
+    story += [para(line, st["body"]) for line in summary.review_lines() if not summary.overdue or "overdue" not in line]
     if summary.no_owner:
         story.append(para(f"No owner: {summary.ids(summary.no_owner)}.", st["body"]))
     story.append(para("Checks", st["h"]))
     lines = _findings_lines(report)
     story += [para(line, st["body"]) for line in lines] or [para("No findings.", st["body"])]
-    doc.build(story)
-    return buf.getvalue()
+    return build_pdf(story, cover, wide=True)

@@ -45,8 +45,7 @@ def report_sheet(summary: RiskSummary, heat: HeatMap) -> SheetContent:
             fills[k] = RAG_COLOURS[rag].lstrip("#")
     notes = [
         summary.headline(),
-        f"Overdue reviews on {summary.as_of:%d/%m/%Y}: {summary.ids(summary.overdue) or 'none'}.",
-        f"No review date: {summary.ids(summary.no_review) or 'none'}. "
+        *summary.review_lines(),
         f"No owner: {summary.ids(summary.no_owner) or 'none'}.",
     ]
     top = 4

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from riep.findings import FileReport
+from riep.provenance import run_info
+from riep.report.cover import Cover, cover_for
+from riep.report.figures import key_figures
 from riep.settings import Settings
 from riep.sheets import SheetContent
 from riep.table import TableSource
@@ -31,6 +34,13 @@ class Context:
     as_of: dt.date = field(default_factory=dt.date.today)
     allocation: Path | None = None  # the financial-allocation workbook, for jobs that read it too
     started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+
+    def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
+              figures: list[str] | None = None) -> Cover:
+        """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
+        run = run_info(sources, self.as_of, self.started_at)
+        return cover_for(title, file_name, report, run, self.settings.report.partnership, sources,
+                         key_figures(report, figures))
 
 
 @dataclass(frozen=True)

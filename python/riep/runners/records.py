@@ -17,6 +17,7 @@ from riep.checks.tables import ALLOCATION
 from riep.errors import RiepError
 from riep.findings import FileReport
 from riep.fy import normalise_year
+from riep.money import fmt_left, fmt_pounds
 from riep.records import LineAmount, evaluate, read_book, recognises
 from riep.records.eligibility import EARLY_WARNING
 from riep.records.funding import LINE_NOT_CHECKED, LINE_POSITION
@@ -116,10 +117,13 @@ def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -
     source = open_workbook(path)
     records = records_for(source, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
+    sources: list[str | Path] = [path, *([ctx.allocation] if ctx.allocation else [])]
     findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")
     findings = findings.model_copy(update={"links": {}, "highlights": {}})  # the cells are in the source workbook
+    cover = ctx.cover("Support for individual authorities: records", dest.name, report, sources,
+                      _figures(source, report, ctx))
     written = [write_records_workbook(
-        dest, records, findings,
+        dest, records, findings, cover=cover,
         early_warning=_lines(report, EARLY_WARNING.id), notes=_lines(report, LINE_POSITION.id, LINE_NOT_CHECKED.id))]
     typed = read_notes(dest)
     for r in records:
@@ -127,9 +131,30 @@ def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -
         by_row: dict[int, list[str]] = {}
         for (off, _col), value in sorted(notes.items()):
             by_row.setdefault(off, []).append(str(value))
-        data = record_pdf(r, [" ".join(v) for _, v in sorted(by_row.items())])
-        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), partial(Path.write_bytes, data=data)))
+        name = pdf_name(r.authority)
+        own = FileReport(path=report.path, job=report.job, findings=r.issues)
+        data = record_pdf(r, ctx.cover(f"Support record: {r.authority}", name, own, sources, _money_lines(r)),
+                          [" ".join(v) for _, v in sorted(by_row.items())])
+        written.append(atomic_write(Path(out_dir) / name, partial(Path.write_bytes, data=data)))
     return written
+
+
+def _money_lines(r: Record) -> list[str]:
+    """An authority's figures for its record's first page."""
+    m = r.money
+    return [f"Status {r.status}; conditions of funding: {r.conditions}.",
+            f"{fmt_pounds(m.approved)} approved, {fmt_pounds(m.committed)} committed, {fmt_pounds(m.spent)} spent; "
+            f"extra funding {fmt_pounds(m.extra)}, " + ("none left under the cap" if fmt_left(m.extra_left) == "none"
+                                                         else fmt_left(m.extra_left, over="over the cap")
+                                                         + ("" if m.extra_left < 0 else " left under the cap")) + "."]
+
+
+def _figures(source: TableSource, report: FileReport, ctx: Context) -> list[str]:
+    """The records job's first-page figures: how many authorities are supported and what they were given."""
+    records = records_for(source, report, ctx)
+    total = sum(r.money.approved for r in records)
+    return [f"{len(records)} authorities supported ({sum(r.status == 'Open' for r in records)} open); "
+            f"{fmt_pounds(total)} approved for them in all."]
 
 
 def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
@@ -139,4 +164,4 @@ def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> lis
 
 
 JOB = Job(name="records", title="Support records", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets,
-          write_reports=_reports)
+          write_reports=_reports, figures=_figures)

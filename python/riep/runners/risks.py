@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from riep.findings import FileReport
+from riep.report.cover import workbook_name
 from riep.risks import evaluate, read_register, recognises
 from riep.risks.heatmap import heat_map
 from riep.risks.pdf import report_pdf
@@ -36,16 +37,24 @@ def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[Sheet
             findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
 
 
-def pdf_bytes(source: TableSource, report: FileReport, ctx: Context) -> bytes:
-    """The board report for the register in ``source`` as PDF bytes."""
+def _figures(source: TableSource, report: FileReport, ctx: Context) -> list[str]:
+    summary = summarise(read_register(source, ctx.settings), report, ctx.as_of, ctx.settings.risks.top_risks)
+    return summary.key_lines()
+
+
+def pdf_bytes(source: TableSource, report: FileReport, ctx: Context, file_name: str | None = None) -> bytes:
+    """The board report for the register in ``source`` as PDF bytes (``file_name``: the name it is saved as)."""
     reg = read_register(source, ctx.settings)
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
-    return report_pdf(summary, heat_map(reg.risks, reg.scale), report)
+    name = file_name or f"{Path(source.file).stem}.risks.pdf"
+    cover = ctx.cover(f"Risk register report: {workbook_name(source.file)}", name, report, [source.file],
+                      summary.key_lines())
+    return report_pdf(summary, heat_map(reg.risks, reg.scale), report, cover)
 
 
 def write_pdf(path: Path, report: FileReport, ctx: Context, dest: Path) -> Path:
     """Write the board report for the workbook at ``path`` to ``dest`` (atomically)."""
-    data = pdf_bytes(open_workbook(path), report, ctx)
+    data = pdf_bytes(open_workbook(path), report, ctx, Path(dest).name)
     return atomic_write(dest, lambda tmp: tmp.write_bytes(data))
 
 
@@ -56,4 +65,4 @@ def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> lis
 
 
 JOB = Job(name="risks", title="Risk register", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets,
-          write_reports=_reports)
+          write_reports=_reports, figures=_figures)

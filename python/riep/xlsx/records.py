@@ -21,8 +21,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.errors import InputError
+from riep.money import XL_LEFT_POUNDS, XL_POUNDS
 from riep.records.record import Grid, Item, Record
 from riep.records.sheet import INDEX_SHEET, MONEY_KEYS, index_sheet
+from riep.report.cover import Cover
+from riep.report.sheet_frame import frame_workbook, print_frame
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row
@@ -35,7 +38,6 @@ NOTES_MARK = "Notes (type here: kept when the records are regenerated)"
 NOTES_ROWS = 20
 _WIDTHS = [34, 14, 12, 44, 14, 12, 12, 8]
 _FLAG = {"error": "F8CBAD", "warning": "FFE699", "ok": "C6EFCE"}
-_POUNDS = "£#,##0;[Red]-£#,##0"
 _SECTION = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
 _HEAD = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
 _NOTES = PatternFill("solid", start_color="FFF9E5", end_color="FFF9E5")
@@ -73,7 +75,7 @@ def _value_cell(ws: Worksheet, row: int, item: Item, resolve: Callable[[str], st
     else:
         cell.value = item.value
     if item.number is not None:
-        cell.number_format = _POUNDS
+        cell.number_format = XL_LEFT_POUNDS if item.label.startswith("Left") else XL_POUNDS
     if item.flag in _FLAG:
         cell.fill = PatternFill("solid", start_color=_FLAG[item.flag], end_color=_FLAG[item.flag])
 
@@ -125,7 +127,7 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
             c = ws.cell(row=row + i, column=j + 1, value=v)
             c.alignment = Alignment(vertical="top")
             if g.columns[j] in g.money and isinstance(v, (int, float)):
-                c.number_format = _POUNDS
+                c.number_format = XL_POUNDS
             elif isinstance(v, dt.date):
                 c.number_format = "dd/mm/yyyy"
                 c.alignment = Alignment(horizontal="left", vertical="top")
@@ -143,7 +145,7 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
             if name in g.totals:
                 letter = col_letter(j)
                 c = ws.cell(row=last + 1, column=j + 1, value=f"=SUM({letter}{row + 1}:{letter}{last})")
-                c.number_format, c.font, c.border = _POUNDS, Font(bold=True), Border(top=_THIN)
+                c.number_format, c.font, c.border = XL_POUNDS, Font(bold=True), Border(top=_THIN)
 
 
 def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> dict[str, str]:
@@ -196,16 +198,12 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
     ws.protection.formatColumns = ws.protection.formatRows = ws.protection.formatCells = False
     for j, w in enumerate(_WIDTHS):
         ws.column_dimensions[col_letter(j)].width = w
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_frame(ws, landscape=True, header_row=None, title=RECORD_MARK + record.authority)
     ws.print_area = f"A1:{col_letter(len(_WIDTHS) - 1)}{last}"
-    ws.oddFooter.center.text = "&A - page &P of &N"
     return items
 
 
-def write_records_workbook(dest: str | Path, records: list[Record], findings: SheetContent, *,
+def write_records_workbook(dest: str | Path, records: list[Record], findings: SheetContent, *, cover: Cover,
                            early_warning: list[str] | None = None, notes: list[str] | None = None) -> Path:
     """Write (or regenerate) the records workbook at ``dest``, keeping every note a person typed there."""
     dest = Path(dest)
@@ -244,6 +242,7 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
     wb.move_sheet(wb[INDEX_SHEET], -wb.sheetnames.index(INDEX_SHEET))
     render_sheet(wb, findings)
     wb.move_sheet(wb[findings.name], len(records) + 1 - wb.sheetnames.index(findings.name))
+    frame_workbook(wb, cover, [INDEX_SHEET, *(r.sheet for r in records), findings.name])
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False
     wb.active = 0
