@@ -74,6 +74,9 @@ class Chart(BaseModel):
     invisible_series: list[int] = Field(default_factory=list, description="Series drawn without fill (waterfall bases).")
     width_cm: float = 18
     height_cm: float = 9
+    point_fills: dict[int, str] = Field(
+        default_factory=dict, description="Category index -> RGB of the drawn bars there (neutral build-up, red "
+        "shortfall, green surplus); unset bars keep the chart's colour.")
 
 
 class SheetContent(BaseModel):
@@ -95,6 +98,9 @@ class SheetContent(BaseModel):
     pictures: list[Picture] = Field(default_factory=list)
     charts: list[Chart] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list, description="Lines written under the table.")
+    page_breaks: list[int] = Field(default_factory=list, description="Row indexes that start a printed page.")
+    hidden_rows: list[int] = Field(default_factory=list, description="Row indexes hidden on screen and in print "
+                                   "(a chart's helper figures; the chart still draws them).")
     landscape: bool = True
 
     @property

@@ -37,10 +37,10 @@ def test_one_corkscrew_block_per_stream_with_live_formulas():
     assert block[5][-1] == "2008/09: does not close by £2,110k; 2009/10: no closing balance"
     assert block[4][-1] == "approximate in 2008/09" and block[0][-1] == "approximate in 2009/10"
     assert s.row_fills[5] == "F8CBAD" and s.row_fills[4] == "DDEBF7"
-    # stream names link to their first Balances row, statuses to the cell they are about
+    # stream names link to their first Balances row, the labels of lines with a status to the cell it is about
     assert {k: v.target for k, v in s.links.items()} == {
-        (0, 0): "'Balances'!B5", (0, 4): "'Balances'!C7", (4, 4): "'Balances'!G5", (5, 4): "'Balances'!G5",
-        (9, 0): "'Balances'!B6", (14, 4): "'Balances'!G6"}
+        (0, 0): "'Balances'!B5", (0, 1): "'Balances'!C7", (4, 1): "'Balances'!G5", (5, 1): "'Balances'!G5",
+        (9, 0): "'Balances'!B6", (14, 1): "'Balances'!G6"}
     bce = s.rows[9:17]
     assert bce[0][:4] == ["Building Capacity East", LINE_LABELS[0], "", "=IF(ISBLANK('Balances'!C6),\"\",'Balances'!C6)"]
 

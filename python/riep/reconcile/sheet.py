@@ -31,6 +31,8 @@ LINE_LABELS = (
 )
 _FMT = XL_K
 _APPROX_FILL = SEVERITY_FILL[Severity.INFO]
+_BUILD_UP, _TOTAL = "8EA9C1", "44546A"  # neutral: money coming in, and the budget it makes
+_SURPLUS, _SHORTFALL = "548235", "C00000"  # headroom left (green) or allocation beyond the budget (red)
 
 
 def _figure(sy: StreamYear, name: str) -> object:
@@ -66,6 +68,7 @@ class _Rows:
         self.rows: list[list[object]] = []
         self.fills: dict[int, str] = {}
         self.links: dict[tuple[int, int], Link] = {}
+        self.hidden: list[int] = []
 
     def add(self, values: Sequence[object], fill: str | None = None,
             links: dict[int, Link | None] | None = None) -> int:
@@ -143,10 +146,11 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
             values.append("; ".join(status))
             first = next(sy for sy in have.values() if sy is not None)
             home = Link(sheet=first.sheet, cell=f"B{first.first_row}") if i == 0 else None
-            rows.add(values, fill, {0: home, len(columns) - 1: target if status else None})
+            rows.add(values, fill, {0: home, 1: target if status else None})  # the label links: the status wraps
         blocks.append(r)
         rows.add([])
 
+    breaks = [len(rows.rows)] if len(rows.rows) > 20 else []  # the totals and their chart print on one page
     totals = _totals(rows, ledger, years, ycol, blocks)
     chart = _build_up(rows, ledger, years, ycol, totals, blocks)
     s = report.summary
@@ -160,6 +164,8 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
         row_fills=rows.fills,
         links=rows.links,
         charts=[chart] if chart else [],
+        hidden_rows=rows.hidden,
+        page_breaks=breaks,
         notes=["Each stream: opening + funding - committed = closing, and the closing is the next year's opening. "
                "Blue rows hold approximate figures; red rows do not close."],
     )
@@ -207,11 +213,13 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
     c = ycol[year]
     head = rows.add([f"Budget build-up {year}", "Base (not drawn)", "£k"])
     steps: list[tuple[str, str]] = []
+    total = 0.0
     for fig, line, what in (("opening", LINE_LABELS[0], "carried forward"), ("funding", LINE_LABELS[1], "funding")):
         for key, b in zip(ledger.stream_keys(), blocks):
             sy = ledger.get(year, key)
             if sy is not None and sy.value(fig):
                 steps.append((f"{sy.stream}: {what}", f"=N({c}{b[line]})"))
+                total += sy.value(fig) or 0
     first = None
     prev = None
     for label, formula in steps:
@@ -220,11 +228,16 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
         prev = r
     budget = rows.add(["Budget (openings + funding)", 0, f"=SUM(C{first}:C{prev})" if first else 0])
     last = budget
+    fills = {k: _BUILD_UP for k in range(len(steps))} | {len(steps): _TOTAL}
     if year in ledger.allocations:
         alloc = ledger.allocations[year].formula
         a = rows.add(["Less allocation", f"=MAX(0,C{budget}-C{budget + 1})", alloc])
         last = rows.add(["Headroom", 0, f"=C{budget}-C{a}"])
+        fills |= {len(steps) + 1: _BUILD_UP,
+                  len(steps) + 2: _SURPLUS if total - ledger.allocations[year].value >= 0 else _SHORTFALL}
+    # the helper figures are hidden (on screen and in print); the chart sits under the totals and the note
+    rows.hidden.extend(range(head - rows.top - 1, last - rows.top))
     return Chart(kind="bar", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}", width_cm=24,
                  height_cm=2.5 + 1.0 * (last - head),
                  categories=f"A{head + 1}:A{last}", values=[f"B{head + 1}:B{last}", f"C{head + 1}:C{last}"],
-                 series_names=["Base", "£k"], y_title="£k", stacked=True, invisible_series=[0])
+                 series_names=["Base", "£k"], stacked=True, invisible_series=[0], point_fills=fills)

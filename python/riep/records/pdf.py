@@ -16,7 +16,7 @@ from riep.money import fmt_pounds
 from riep.pdfdoc import para, styles
 from riep.records.record import Grid, Item, Record
 from riep.report.cover import Cover
-from riep.report.pdf_frame import build_pdf
+from riep.report.pdf_frame import build_pdf, column_widths
 
 __all__ = ["record_pdf"]
 
@@ -62,12 +62,8 @@ def _grid(g: Grid, st: dict[str, ParagraphStyle]) -> Table | Paragraph:
         rows.append([para("Total", st["bold"])] + [
             para(_cell(sum(cast(float, r[j] or 0) for r in g.rows), True), st["bold"]) if c in g.totals else ""
             for j, c in enumerate(g.columns)][1:])
-    # a column is at least as wide as its longest header word (headers wrap between words, never inside one)
-    words = [max(len(w) for w in c.split()) for c in g.columns]
-    longest = [max([words[j]] + [len(_cell(r[j], j in money)) for r in g.rows]) for j, c in enumerate(g.columns)]
-    weights = [max(min(max(n, 8), 45), words[j] + 1) + 2 for j, n in enumerate(longest)]
-    total = sum(weights)
-    t = Table(rows, colWidths=[_WIDTH * w / total for w in weights], repeatRows=1)
+    texts = [[_cell(v, j in money) for j, v in enumerate(r)] for r in g.rows]
+    t = Table(rows, colWidths=column_widths(g.columns, texts, _WIDTH), repeatRows=1)
     t.setStyle(TableStyle(style))
     return t
 

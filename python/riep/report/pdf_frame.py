@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from riep.pdfdoc import FONT_BOLD, FONT_REGULAR, para, styles
 from riep.report.cover import Cover
 
-__all__ = ["cover_block", "build_pdf", "FRAME_PT"]
+__all__ = ["cover_block", "build_pdf", "column_widths", "FRAME_PT"]
 
 FRAME_PT = 9.0
 _MARGIN = 14 * mm
@@ -33,6 +34,28 @@ def cover_block(cover: Cover, width: float) -> list[Flowable]:
                                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#D9D9D9")),
                                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))
     return [para(cover.title, st["title"]), table, Spacer(1, 4 * mm)]
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: float, size: float = FRAME_PT,
+                  padding: float = 14) -> list[float]:
+    """Widths (points) of a table's columns from its text: every column at least as wide as its longest word (a
+    header or value never breaks inside a word), the room left shared in proportion to how much more each
+    column's full text needs, and the whole exactly ``total`` wide."""
+    def words(text: str, font: str) -> float:
+        return max((stringWidth(w, font, size) for w in str(text).split()), default=0)
+
+    least = [max([words(h, FONT_BOLD)] + [words(r[j], FONT_REGULAR) for r in rows if j < len(r)]) + padding
+             for j, h in enumerate(header)]
+    full = [max([stringWidth(str(h), FONT_BOLD, size)] + [stringWidth(str(r[j]), FONT_REGULAR, size)
+                                                            for r in rows if j < len(r)]) + padding
+            for j, h in enumerate(header)]
+    spare = total - sum(least)
+    if spare <= 0:
+        return [total * w / sum(least) for w in least]
+    want = [f - w for f, w in zip(full, least)]
+    if sum(want) <= spare:  # everything fits on one line: share the rest in proportion to the text
+        return [f + (spare - sum(want)) * f / sum(full) for f in full]
+    return [w + spare * x / sum(want) for w, x in zip(least, want)]
 
 
 def _numbered(cover: Cover) -> type[Canvas]:

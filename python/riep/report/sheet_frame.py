@@ -11,31 +11,35 @@ enough for the longest header word and the values, capped so the page does not h
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook as XlWorkbook
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
 from riep.table import col_letter
-from riep.xlsx.layout import fit_row
+from riep.xlsx.layout import fit_row, wrapped_lines
 
 __all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER_SHEET", "MIN_PRINT_PT",
-           "text_width"]
+           "text_width", "chart_text", "span_text"]
 
 COVER_SHEET = "About"
 MIN_PRINT_PT = 9.0
 _BODY_PT = 11.0  # openpyxl's default font (Calibri 11)
-_CHAR_PT = 5.6  # printed width of one unit of Excel's column width at 11 pt, cell padding included
-_MARGIN_IN = 0.5
+# One unit of column width is the width of a '0' in the default font: 5.25 pt in Excel's Calibri, 7 pt where
+# LibreOffice has no Calibri and uses DejaVu Sans. Fitting to the wider keeps 9 pt on every printer.
+_CHAR_PT = 7.0
+_MARGIN_IN = 0.4
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
 _MIN_WRAP = 12.0
 
 
 def budget(landscape: bool) -> float:
     """The most column width (Excel units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
-    return _PRINTABLE_PT[landscape] / (_CHAR_PT * MIN_PRINT_PT / _BODY_PT)
+    return 0.97 * _PRINTABLE_PT[landscape] / (_CHAR_PT * MIN_PRINT_PT / _BODY_PT)  # 3% for rounding
 
 
 def text_width(value: object, number_format: str | None = None) -> float:
@@ -54,22 +58,39 @@ def text_width(value: object, number_format: str | None = None) -> float:
     return max(len(line) for line in str(value).split("\n"))
 
 
+def _narrowed(widths: list[float], floors: list[float], room: float) -> list[float]:
+    """``widths`` with the widest cut to one common width (never below their floors) so that they add up to
+    ``room`` where that can be done: the columns with most text give up the most, the narrow ones keep theirs."""
+    if sum(widths) <= room:
+        return widths
+    lo, hi = 0.0, max(widths)
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        if sum(max(min(w, mid), f) for w, f in zip(widths, floors)) > room:
+            hi = mid
+        else:
+            lo = mid
+    return [max(min(w, lo), f) for w, f in zip(widths, floors)]
+
+
 def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Sequence[Sequence[object]],
-                caps: Sequence[float], formats: Sequence[str | None], landscape: bool) -> list[float]:
+                caps: Sequence[float], formats: Sequence[str | None], landscape: bool,
+                keep: Collection[int] = ()) -> list[float]:
     """Set column widths from the text: each column as wide as its longest header word and its values, at most
     its cap, then the widest text columns narrowed until the sheet fits A4 at >= 9 pt. Headers wrap; a value
-    wider than its column wraps and its row grows. Returns the widths."""
+    wider than its column wraps and its row grows. Columns in ``keep`` (links, which do not wrap) keep the
+    width of their text. Returns the widths."""
     widths: list[float] = []
+    floors: list[float] = []
     for j, head in enumerate(headers):
         word = max((len(w) for w in str(head).split()), default=4) + 2
         values = [text_width(r[j], formats[j]) for r in rows if j < len(r)]
+        longest_word = max((len(w) for r in rows if j < len(r) and isinstance(r[j], str) and not r[j].startswith("=")
+                            for w in r[j].split()), default=0) + 1
         widths.append(max(word, min(max(values, default=0) + 1, caps[j]), 4))
-    room = budget(landscape)
-    while sum(widths) > room:
-        j = max(range(len(widths)), key=lambda k: widths[k])
-        if widths[j] <= _MIN_WRAP:
-            break
-        widths[j] = max(_MIN_WRAP, widths[j] - max(1.0, sum(widths) - room))
+        floors.append(widths[-1] if j in keep or not any(isinstance(r[j], str) for r in rows if j < len(r))
+                      else max(word, min(longest_word, 20)))
+    widths = _narrowed(widths, floors, budget(landscape))
     for j, w in enumerate(widths):
         ws.column_dimensions[col_letter(j)].width = round(w, 1)
         head = ws.cell(row=header_row, column=j + 1)
@@ -89,6 +110,19 @@ def _literal(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def span_text(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
+    """Spread the text in column A of ``row`` over the table's width, wrapped, its row tall enough: a long title,
+    subtitle or note never runs past the table (and so never makes the printed page smaller)."""
+    cell = ws.cell(row=row, column=1)
+    if cell.value is None or len(widths) < 2:
+        return
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    size = float(cell.font.sz or _BODY_PT)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    lines = wrapped_lines(cell.value, sum(widths) * _BODY_PT / size * 0.85)
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * size * 1.3 + 3)
+
+
 def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organisation: str = "",
                 title: str = "") -> None:
     """A4 in the given orientation, half-inch margins, fitted to the page width, the header row repeated, the
@@ -105,8 +139,14 @@ def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organ
         ws.print_title_rows = f"{header_row}:{header_row}"
     for part, text in ((ws.oddHeader.left, _literal(organisation)), (ws.oddHeader.right, _literal(title) or "&A"),
                        (ws.oddFooter.left, "&F"), (ws.oddFooter.right, "Page &P of &N")):
-        part.text, part.size = text, 9
+        part.text, part.size = text, _BODY_PT  # printed at the sheet's scale, so at least 9 pt
     ws.oddHeader.left.font = "Calibri,Bold"
+
+
+def chart_text(size: int) -> RichText:
+    """Text properties for a chart's axis or labels at ``size`` hundredths of a point (1100 = 11 pt)."""
+    props = CharacterProperties(sz=size)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
 
 
 def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
@@ -115,12 +155,14 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     if COVER_SHEET in wb.sheetnames:
         del wb[COVER_SHEET]
     ws = wb.create_sheet(COVER_SHEET, 0)
-    ws["A1"] = cover.title
-    ws["A1"].font = Font(bold=True, size=16)
-    ws["A2"] = cover.organisation
-    ws["A2"].font = Font(size=12, color="595959")
     widths = [16.0, budget(False) - 18]
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
+    for row, text, font in ((1, cover.title, Font(bold=True, size=16)), (2, cover.organisation, Font(size=12))):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # wrapped, never past the page
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="top")
+        lines = wrapped_lines(text, sum(widths) * _BODY_PT / (font.sz or _BODY_PT) * 0.8)
+        ws.row_dimensions[row].height = lines * (font.sz or _BODY_PT) * 1.3 + 4
     shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
     for k, (label, text) in enumerate(cover.lines(), start=4):
         a, b = ws.cell(row=k, column=1, value=label), ws.cell(row=k, column=2, value=text)
@@ -146,7 +188,7 @@ def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None
             wb.move_sheet(wb[name], k - wb.sheetnames.index(name))
             ws = wb[name]
             for part, text in ((ws.oddHeader.left, cover.organisation), (ws.oddHeader.right, cover.title)):
-                part.text, part.size = _literal(text), 9
+                part.text, part.size = _literal(text), _BODY_PT
     write_cover(wb, cover)
     props = wb.properties
     props.creator = props.lastModifiedBy = "riep"

@@ -75,28 +75,32 @@ def heat_map(risks: list[Risk], scale: Scale, title: str = "Risk heat map") -> H
                 colour = RAG_COLOURS[scale.rag(p * i)]
                 ax.add_patch(Rectangle((i - 1, p - 1), 1, 1, facecolor=colour, edgecolor="white", linewidth=2,
                                        antialiased=False))
-                ax.text(i - 0.06, p - 0.94, str(p * i), ha="right", va="bottom", fontsize=8, color="#404040")
+                ax.text(i - 0.06, p - 0.94, str(p * i), ha="right", va="bottom", fontsize=10, color="#404040")
                 ids = placed.get((p, i))
                 if ids:
-                    ax.text(i - 0.5, p - 0.5, _label(ids), ha="center", va="center", fontsize=11 if n == 3 else 8,
+                    ax.text(i - 0.5, p - 0.5, _label(ids), ha="center", va="center", fontsize=13 if n == 3 else 10,
                             fontweight="bold", color="black")
         ax.set_xlim(0, n)
         ax.set_ylim(0, n)
         ax.set_aspect("equal")
-        ax.set_xticks([k + 0.5 for k in range(n)], list(scale.levels), fontsize=9 if n == 3 else 7)
-        ax.set_yticks([k + 0.5 for k in range(n)], list(scale.levels), fontsize=9 if n == 3 else 7)
+        ax.set_xticks([k + 0.5 for k in range(n)], list(scale.levels), fontsize=11 if n == 3 else 9)
+        ax.set_yticks([k + 0.5 for k in range(n)], list(scale.levels), fontsize=11 if n == 3 else 9)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_xlabel("Impact", fontsize=10)
-        ax.set_ylabel("Probability", fontsize=10)
+        ax.set_xlabel("Impact", fontsize=12)
+        ax.set_ylabel("Probability", fontsize=12)
         count = sum(len(v) for v in placed.values())
         heading = "Inherent (before actions)" if panel == "Inherent" else "Residual (after actions)"
-        ax.set_title(f"{heading}: {count} of {len(risks)} risks", fontsize=11)
+        ax.set_title(f"{heading}: {count} of {len(risks)} risks", fontsize=13)
+        if not count:  # the bands stay; the panel says it is empty rather than looking like a clean bill of health
+            ax.text(n / 2, n / 2, f"No risk has {'a score' if panel == 'Inherent' else 'a residual score'}",
+                    ha="center", va="center", fontsize=12, color="black",
+                    bbox={"boxstyle": "round,pad=0.5", "facecolor": "white", "edgecolor": "#7F7F7F"})
         if unplaced:
             shown = ", ".join(unplaced[:8]) + (" ..." if len(unplaced) > 8 else "")
-            ax.text(n / 2, -0.62 if n == 3 else -0.9, f"Not assessed: {shown}", ha="center", va="top", fontsize=8,
-                    color="#7F7F7F", transform=ax.transData)
+            ax.text(n / 2, -0.62 if n == 3 else -0.9, f"Not assessed: {shown}", ha="center", va="top", fontsize=10,
+                    color="#595959", transform=ax.transData)
         result.placed[panel] = placed
         result.unplaced[panel] = unplaced
         result.cell_boxes[panel] = {}

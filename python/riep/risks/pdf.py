@@ -13,7 +13,7 @@ from reportlab.platypus import Image, KeepTogether, Table, TableStyle
 from riep.findings import FileReport
 from riep.pdfdoc import para, styles
 from riep.report.cover import Cover
-from riep.report.pdf_frame import build_pdf
+from riep.report.pdf_frame import build_pdf, column_widths
 from riep.risks.heatmap import RAG_COLOURS, HeatMap
 from riep.risks.summary import RiskSummary
 from riep.rules import all_rules
@@ -23,21 +23,18 @@ __all__ = ["report_pdf"]
 
 def _top_table(summary: RiskSummary, st: dict[str, ParagraphStyle]) -> Table:
     head = ["ID", "Risk", "Score", "RAG", "Owner", "Review", "Actions required"]
-    rows: list[list[object]] = [[para(h, st["cell"]) for h in head]]
+    rows: list[list[object]] = [[para(h, st["bold"]) for h in head]]
+    texts: list[list[str]] = []
     style = [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9E1F2")),
              ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#A6A6A6")),
              ("VALIGN", (0, 0), (-1, -1), "TOP")]
     for k, r in enumerate(summary.top, start=1):
         rag = summary.scale.rag(r.score or 0)
-        rows.append([
-            para(r.id or f"row {r.row}", st["cell"]), para(r.title, st["cell"]), para(str(r.score), st["cell"]),
-            para(rag, st["cell"]), para(r.owner or "not recorded", st["cell"]),
-            para(f"{r.review:%d/%m/%Y}" if r.review else "not set", st["cell"]),
-            para(r.actions or "none recorded", st["cell"]),
-        ])
+        texts.append([r.id or f"row {r.row}", r.title, str(r.score), rag, r.owner or "not recorded",
+                      f"{r.review:%d/%m/%Y}" if r.review else "not set", r.actions or "none recorded"])
+        rows.append([para(text, st["cell"]) for text in texts[-1]])
         style.append(("BACKGROUND", (3, k), (3, k), colors.HexColor(RAG_COLOURS[rag])))
-    widths = [14 * mm, 62 * mm, 14 * mm, 17 * mm, 28 * mm, 22 * mm, 112 * mm]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    table = Table(rows, colWidths=column_widths(head, texts, 269 * mm), repeatRows=1)
     table.setStyle(TableStyle(style))
     return table
 

@@ -36,7 +36,7 @@ __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", 
 RECORD_MARK = "Support record: "
 NOTES_MARK = "Notes (type here: kept when the records are regenerated)"
 NOTES_ROWS = 20
-_WIDTHS = [34, 14, 12, 44, 14, 12, 12, 8]
+_WIDTHS = [30, 13, 12, 35, 13, 11, 11, 8]  # 133 characters: A4 landscape at >= 9 pt
 _FLAG = {"error": "F8CBAD", "warning": "FFE699", "ok": "C6EFCE"}
 _SECTION = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
 _HEAD = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")

@@ -18,17 +18,17 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.legend import LegendEntry
+from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.errors import InputError
 from riep.report.cover import Cover
-from riep.report.sheet_frame import fit_columns, frame_workbook, print_frame
+from riep.report.sheet_frame import chart_text, fit_columns, frame_workbook, print_frame, span_text
 from riep.sheets import SheetContent
 from riep.table import col_letter
 
@@ -146,6 +146,10 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         table = Table(displayName=c.table_name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
         ws.add_table(table)
+    for i in c.hidden_rows:
+        ws.row_dimensions[top + 1 + i].hidden = True
+    for i in c.page_breaks:
+        ws.row_breaks.append(Break(id=top + i))
     for k, note in enumerate(c.notes):
         ws.cell(row=last_row + 2 + k, column=1, value=note)
     for pic in c.pictures:
@@ -174,11 +178,20 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
             chart.legend = None
         elif ch.invisible_series:  # a waterfall's base is scaffolding: keep it out of the legend
             chart.legend.legendEntry = [LegendEntry(idx=k, delete=True) for k in ch.invisible_series]
-        if ch.invisible_series:  # a waterfall: each drawn bar says its amount
+        if ch.invisible_series:  # a waterfall: each drawn bar says its amount, from the bar's base (never over the axis)
             for k in drawn:
                 chart.series[k].dLbls = DataLabelList(showVal=True, showCatName=False, showSerName=False,
-                                                      showLegendKey=False, showPercent=False, numFmt="#,##0")
+                                                      showLegendKey=False, showPercent=False, numFmt="#,##0",
+                                                      dLblPos="inBase", txPr=chart_text(1200))
+        for idx, rgb in ch.point_fills.items():
+            for k in drawn:
+                point = DataPoint(idx=idx)
+                point.graphicalProperties.solidFill = rgb
+                chart.series[k].dPt.append(point)
+        chart.visible_cells_only = False  # helper rows hidden from print are still drawn
         chart.x_axis.delete = chart.y_axis.delete = False  # Excel hides axes whose delete flag is left unset
+        for axis in (chart.x_axis, chart.y_axis):  # printed at the sheet's scale: 11 pt stays readable
+            axis.txPr = chart_text(1200)
         chart.y_axis.number_format = "#,##0"
         if ch.kind == "bar":  # categories read top to bottom, as they stand in the sheet
             chart.x_axis.scaling.orientation = "maxMin"
@@ -186,12 +199,14 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         chart.set_categories(Reference(ws, range_string=f"'{c.name}'!{ch.categories}"))
         chart.width, chart.height = ch.width_cm, ch.height_cm
         ws.add_chart(chart, ch.anchor)
-        ws.row_breaks.append(Break(id=coordinate_from_string(ch.anchor)[1] - 1))  # printed, a chart starts a page
-    fit_columns(ws, top, [col.name for col in c.columns], c.rows, [col.width for col in c.columns],
-                [col.number_format for col in c.columns], c.landscape)
-    for i in range(len(c.rows)):
-        for j in range(len(c.columns)):
-            ws.cell(row=top + 1 + i, column=j + 1).alignment = Alignment(
-                wrap_text=ws.cell(row=top + 1 + i, column=j + 1).alignment.wrap_text, vertical="top")
+    widths = fit_columns(ws, top, [col.name for col in c.columns], c.rows, [col.width for col in c.columns],
+                         [col.number_format for col in c.columns], c.landscape, keep={j for _, j in c.links})
+    for row in (1, 2, *range(last_row + 2, last_row + 2 + len(c.notes))):
+        span_text(ws, row, widths)
+    for i in range(len(c.rows)):  # counts centred, so they do not run into the text beside them
+        for j, col in enumerate(c.columns):
+            cell = ws.cell(row=top + 1 + i, column=j + 1)
+            cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top",
+                                       horizontal="center" if col.number_format == "0" else None)
     ws.freeze_panes = f"A{top + 1}"
     print_frame(ws, landscape=c.landscape, header_row=top, title=c.title)
