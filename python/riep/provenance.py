@@ -48,7 +48,7 @@ class RunInfo(BaseModel):
     def inputs_for(self, paths: Iterable[str | Path]) -> list[InputFile]:
         """The recorded inputs among ``paths`` (in that order), hashing any not recorded yet."""
         known = {Path(f.path): f for f in self.inputs}
-        return [known.get(Path(p)) or input_file(p) for p in paths]
+        return [known.get(Path(p)) or input_file(p) for p in paths if Path(p) in known or Path(p).is_file()]
 
     def to_json_dict(self) -> dict:
         return {

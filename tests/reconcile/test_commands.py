@@ -88,7 +88,7 @@ def test_em_iep_fund_closes_at_349k(riep):
          "row), so there is no earlier closing balance to check it against."),
         ("REC-004", "info", "StatedTotals", "C7",
          "The 2008/09 budget of £349k is made up by the balances: opening balances £79k + new funding £270k; the "
-         "allocation of £349k leaves £0k of headroom."),
+         "allocation of £349k leaves no headroom."),
     ]
 
 

@@ -60,7 +60,7 @@ def test_approvals_beyond_the_individual_authorities_line():
          "Authorities line (£60,000)."),
         ("SUP-017", "info", "Allocation", "E5",
          "Individual Authorities 2009/10: £65,000 approved for individual authorities by 15/12/2009 against £60,000, "
-         "-£5,000 left."),
+         "£5,000 over the line."),
     ]
 
 

@@ -35,7 +35,7 @@ def test_wyvern_vale_over_the_cap(generated):
         "Conditions of funding Met",
         "Approved £75,000 Committed £70,000 Spent £48,500",
         "12/10/2009 additional £10,000 Lead Chief Executive £10,000 £2,500 Total £75,000 £70,000 £48,500",
-        "Extra funding (additional, urgent) £25,000 Extra funding cap £20,000 Left under the cap -£5,000",
+        "Extra funding (additional, urgent) £25,000 Extra funding cap £20,000 Left under the cap £5,000 over the cap",
         "Individual Authorities line 2009/10 £1,000,000 Approved for all authorities 2009/10 £366,000 "
         "Left on the line 2009/10 £634,000",
         "Errors and warnings 1 error, 1 warning",

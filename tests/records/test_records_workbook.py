@@ -26,7 +26,7 @@ def _book(generated):  # type: ignore[no-untyped-def]
 
 def test_layout_links_and_formulas(generated):
     wb = openpyxl.load_workbook(_book(generated))
-    assert wb.sheetnames == ["Support records", "Fenmarsh DC", "Saltmoor BC", "Brackenhithe DC", "Wyvern Vale BC",
+    assert wb.sheetnames == ["About", "Support records", "Fenmarsh DC", "Saltmoor BC", "Brackenhithe DC", "Wyvern Vale BC",
                              "Eastmere DC", "Oakfen DC", "Hollowmere BC", "Findings"]
     index = wb[INDEX_SHEET]
     assert index.tables["SupportRecords"].ref == "A4:M11"

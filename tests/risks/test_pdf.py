@@ -56,9 +56,9 @@ def test_the_report_says_what_the_board_needs(pdf):
         "R3 Strategy fails to meet regional needs 9 Red Chair of the Advisory Group 01/05/2009",
         "R1 Lack of Member engagement 6 Red Programme Director 30/06/2009 • Invite Members to seminars and conferences",
         "R2 Lack of leadership from Advisory Board 3 Amber not recorded not set • Regulation through the Member Panel",
-        "Overdue reviews R1 Lack of Member engagement: review was due 30/06/2009 (14 days overdue); owner "
+        "Reviews and owners R1 Lack of Member engagement: review was due 30/06/2009 (14 days overdue); owner "
         "Programme Director.",
-        "No review date set: R2. No owner: R2.",
+        "Review dates not recorded for R2. No owner: R2.",
         "error RISK-011 No owner: 1 (I6)",
         "error RISK-012 No review date: 1 (J6)",
         "error RISK-013 Review overdue: 1 (J5)",

@@ -31,6 +31,7 @@ LINE_LABELS = (
 )
 _FMT = XL_K
 _APPROX_FILL = SEVERITY_FILL[Severity.INFO]
+_NAME_WIDTH = 30
 _BUILD_UP, _TOTAL = "8EA9C1", "44546A"  # neutral: money coming in, and the budget it makes
 _SURPLUS, _SHORTFALL = "548235", "C00000"  # headroom left (green) or allocation beyond the budget (red)
 
@@ -86,7 +87,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
     """The Reconciliation sheet for ``ledger`` and the findings ``report`` made of it."""
     years = ledger.years()
     ycol = {y: col_letter(2 + k) for k, y in enumerate(years)}
-    columns = [Column(name="Stream", width=34), Column(name="Corkscrew (£k)", width=40)]
+    columns = [Column(name="Stream", width=_NAME_WIDTH), Column(name="Corkscrew (£k)", width=46)]
     columns += [Column(name=y, width=12, number_format=_FMT) for y in years]
     columns.append(Column(name="Status", width=80))
     rows = _Rows(top=4, width=len(columns))
@@ -145,7 +146,8 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                                 target = target or Link(sheet=f.sheet, cell=f.cell)
             values.append("; ".join(status))
             first = next(sy for sy in have.values() if sy is not None)
-            home = Link(sheet=first.sheet, cell=f"B{first.first_row}") if i == 0 else None
+            # a link cannot wrap where it is printed (LibreOffice), so a name longer than its column is left unlinked
+            home = Link(sheet=first.sheet, cell=f"B{first.first_row}") if i == 0 and len(name) < _NAME_WIDTH else None
             rows.add(values, fill, {0: home, 1: target if status else None})  # the label links: the status wraps
         blocks.append(r)
         rows.add([])

@@ -153,7 +153,7 @@ def _line_findings(book: SupportBook, as_of: dt.date, lines: dict[str, LineAmoun
                     actual=running, difference=running - budget, unit="£", **book.where("SupportFunding", "Amount (£)", f.row)))
         out.append(LINE_POSITION.finding(
             f"{s.allocation_line} {year}: {fmt_pounds(totals[year])} approved for individual authorities by "
-            f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}: " + _left(budget - totals[year]) + ".",
+            f"{as_of:%d/%m/%Y} against {fmt_pounds(budget)}, " + _left(budget - totals[year]) + ".",
             file=line.file, sheet=line.sheet, cell=line.cell, scope=f"{s.allocation_line} {year}",
             expected=budget, actual=totals[year], difference=totals[year] - budget, unit="£"))
     return out

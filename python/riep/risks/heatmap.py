@@ -93,13 +93,14 @@ def heat_map(risks: list[Risk], scale: Scale, title: str = "Risk heat map") -> H
         count = sum(len(v) for v in placed.values())
         heading = "Inherent (before actions)" if panel == "Inherent" else "Residual (after actions)"
         ax.set_title(f"{heading}: {count} of {len(risks)} risks", fontsize=13)
-        if not count:  # the bands stay; the panel says it is empty rather than looking like a clean bill of health
-            ax.text(n / 2, n / 2, f"No risk has {'a score' if panel == 'Inherent' else 'a residual score'}",
-                    ha="center", va="center", fontsize=12, color="black",
-                    bbox={"boxstyle": "round,pad=0.5", "facecolor": "white", "edgecolor": "#7F7F7F"})
+        note = ""
         if unplaced:
-            shown = ", ".join(unplaced[:8]) + (" ..." if len(unplaced) > 8 else "")
-            ax.text(n / 2, -0.62 if n == 3 else -0.9, f"Not assessed: {shown}", ha="center", va="top", fontsize=10,
+            note = "Not assessed: " + ", ".join(unplaced[:8]) + (" ..." if len(unplaced) > 8 else "")
+        if not count:  # the bands stay; under them the panel says it is empty, not a clean bill of health
+            note = f"Nothing on this grid: no risk has {'a score' if panel == 'Inherent' else 'a residual score'}" \
+                + (f" ({note[len('Not assessed: '):]} not assessed)" if note else "")
+        if note:
+            ax.text(n / 2, -0.62 if n == 3 else -0.9, note, ha="center", va="top", fontsize=10,
                     color="#595959", transform=ax.transData)
         result.placed[panel] = placed
         result.unplaced[panel] = unplaced

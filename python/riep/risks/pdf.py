@@ -53,8 +53,9 @@ def _findings_lines(report: FileReport) -> list[str]:
 def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport, cover: Cover) -> bytes:
     """The report as PDF bytes under ``cover`` (the caller saves them)."""
     st = styles(title_size=17, heading_size=12)
-    width = 225 * mm
+    width = 185 * mm  # with the cover block above it, the heat map still fits the first page
     story: list[object] = [
+        para(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
         KeepTogether([para("Heat map", st["h"]),
                       Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px)]),
         para(f"Top {len(summary.top)} risks by score" + (" (ties at the cut-off included)"

@@ -7,7 +7,7 @@ sizes its rows here from the text and the column width.
 
 from __future__ import annotations
 
-import math
+import textwrap
 
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -18,9 +18,11 @@ _DEFAULT_HEIGHT = 15.0
 
 
 def wrapped_lines(text: object, width: float) -> int:
-    """How many lines ``text`` takes in a column ``width`` characters wide (Excel's column-width unit)."""
-    per_line = max(int(width * 1.1), 1)  # body text is a little narrower than the '0' the unit is measured in
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text or "").split("\n"))
+    """How many lines ``text`` takes in a column ``width`` characters wide (Excel's column-width unit), wrapped
+    between words. A character is taken as wide as the '0' the unit is measured in, as it is in DejaVu Sans
+    (LibreOffice's stand-in for Calibri); Calibri is narrower, so Excel shows a little room to spare."""
+    per_line = max(int(width) - 1, 1)
+    return sum(max(1, len(textwrap.wrap(part, per_line, break_on_hyphens=False))) for part in str(text or "").split("\n"))
 
 
 def fit_row(ws: Worksheet, row: int, text: object, width: float) -> None:

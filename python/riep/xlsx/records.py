@@ -120,6 +120,8 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
         c = ws.cell(row=row, column=j + 1, value=name)
         c.font, c.fill, c.border = Font(bold=True), _HEAD, Border(bottom=_THIN)
         c.alignment = Alignment(wrap_text=True, vertical="top")
+        if j < len(_WIDTHS):
+            fit_row(ws, row, name, _WIDTHS[j])
     if not g.rows:
         ws.cell(row=row + 1, column=1, value=g.empty).font = Font(italic=True, color="595959")
     for i, values in enumerate(g.rows, start=1):
@@ -131,7 +133,7 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
             elif isinstance(v, dt.date):
                 c.number_format = "dd/mm/yyyy"
                 c.alignment = Alignment(horizontal="left", vertical="top")
-            if isinstance(v, str) and len(v) > 30:
+            if isinstance(v, str) and j < len(_WIDTHS) and len(v) > _WIDTHS[j] - 1:  # wraps rather than overrun
                 c.alignment = Alignment(wrap_text=True, vertical="top")
                 if j < len(_WIDTHS):
                     fit_row(ws, row + i, v, _WIDTHS[j])
@@ -203,7 +205,7 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
     return items
 
 
-def write_records_workbook(dest: str | Path, records: list[Record], findings: SheetContent, *, cover: Cover,
+def write_records_workbook(dest: str | Path, records: list[Record], findings: SheetContent, *, cover: Cover | None = None,
                            early_warning: list[str] | None = None, notes: list[str] | None = None) -> Path:
     """Write (or regenerate) the records workbook at ``dest``, keeping every note a person typed there."""
     dest = Path(dest)
@@ -242,7 +244,8 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
     wb.move_sheet(wb[INDEX_SHEET], -wb.sheetnames.index(INDEX_SHEET))
     render_sheet(wb, findings)
     wb.move_sheet(wb[findings.name], len(records) + 1 - wb.sheetnames.index(findings.name))
-    frame_workbook(wb, cover, [INDEX_SHEET, *(r.sheet for r in records), findings.name])
+    if cover is not None:
+        frame_workbook(wb, cover, [INDEX_SHEET, *(r.sheet for r in records), findings.name])
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False
     wb.active = 0

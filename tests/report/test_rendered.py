@@ -1,0 +1,143 @@
+"""Look at what riep prints: every PDF and every sheet of one `riep run` over the shipped workbooks, rendered
+(LibreOffice to PDF for the workbooks) and read back with pdfplumber.
+
+Each page riep writes must be A4, say "Page x of y", carry no text under 9 pt and no text box over another;
+the first page of each output states its provenance; header words fit their columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from helpers import WORKBOOKS
+from openpyxl import load_workbook
+
+from riep import __version__
+from riep.provenance import input_file, rules_version
+from riep.report.sheet_frame import COVER_SHEET
+from riep.runners.base import Context
+from riep.runners.batch import run_folder
+from riep.xlsx.libreoffice import to_pdf
+
+pytestmark = pytest.mark.libreoffice
+
+A4 = (595.3, 841.9)
+AS_OF = dt.date(2009, 12, 1)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict[str, Path]:
+    """One run over the shipped workbooks; every PDF it wrote and every workbook rendered to PDF, by output name."""
+    out = tmp_path_factory.mktemp("run")
+    _, written = run_folder(WORKBOOKS, out, Context(as_of=AS_OF))
+    books = [p for p in written if p.suffix == ".xlsx"]
+    pdf_dir = tmp_path_factory.mktemp("pdf")
+    with ThreadPoolExecutor(2) as pool:
+        pdfs = list(pool.map(lambda p: to_pdf(_riep_sheets_only(p, pdf_dir), pdf_dir / p.stem), books))
+    found = {p.name: p for p in written if p.suffix == ".pdf"}
+    found |= {b.name: pdf for b, pdf in zip(books, pdfs)}
+    return found
+
+
+def _riep_sheets_only(book: Path, folder: Path) -> Path:
+    """A copy of ``book`` (same name, in its own folder) with the input workbook's sheets hidden, so only the sheets
+    riep wrote print (the input sheets are the person's own, copied as they are)."""
+    source = WORKBOOKS / (book.name.split(".")[0] + ".xlsx")
+    theirs = set(load_workbook(source).sheetnames) if book.name != "support_records.xlsx" else set()
+    wb = load_workbook(book)
+    for ws in wb.worksheets:
+        if ws.title in theirs:
+            ws.sheet_state = "hidden"
+    dest = folder / "hidden" / book.stem / book.name
+    dest.parent.mkdir(parents=True)
+    wb.save(dest)
+    return dest
+
+
+def _overlaps(page: pdfplumber.page.Page) -> list[tuple[str, str]]:
+    words = sorted(page.extract_words(keep_blank_chars=False, use_text_flow=True), key=lambda w: w["top"])
+    hits = []
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if b["top"] >= a["bottom"] - 1:
+                break
+            if min(a["x1"], b["x1"]) - max(a["x0"], b["x0"]) > 1 and min(a["bottom"], b["bottom"]) - b["top"] > 1:
+                hits.append((a["text"], b["text"]))
+    return hits
+
+
+def test_every_output_is_rendered(rendered):
+    assert sorted(rendered) == sorted([
+        "authority_support.records.xlsx", "em_iep_capacity_fund_2008.check.xlsx",
+        "em_iep_capacity_fund_2008.reconcile.xlsx", "financial_allocation.check.xlsx",
+        "financial_allocation.reconcile.xlsx", "risk_register.risks.pdf", "risk_register.risks.xlsx",
+        "support_records.xlsx", *[f"support_record_{a}.pdf" for a in (
+            "brackenhithe_district_council", "eastmere_district_council", "fenmarsh_district_council",
+            "hollowmere_borough_council", "oakfen_district_council", "saltmoor_borough_council",
+            "wyvern_vale_borough_council")]])
+
+
+def test_every_page_is_a4_numbered_readable_and_nothing_overlaps(rendered):
+    problems = []
+    for name, path in sorted(rendered.items()):
+        with pdfplumber.open(path) as pdf:
+            total = len(pdf.pages)
+            for page in pdf.pages:
+                where = f"{name} page {page.page_number}"
+                if sorted((round(page.width, 1), round(page.height, 1))) != sorted(A4):
+                    problems.append(f"{where}: {page.width:.0f} x {page.height:.0f} pt, not A4")
+                if f"Page {page.page_number} of {total}" not in (page.extract_text() or ""):
+                    problems.append(f"{where}: no 'Page {page.page_number} of {total}'")
+                upright = [c for c in page.chars if c["upright"] and c["text"].strip()]
+                smallest = min((c["size"] for c in upright), default=99)
+                if smallest < 8.95:
+                    problems.append(f"{where}: text at {smallest:.1f} pt")
+                problems += [f"{where}: '{a}' overlaps '{b}'" for a, b in _overlaps(page)]
+    assert problems == []
+
+
+def test_first_page_states_provenance(rendered):
+    sha = {p.name: input_file(p).sha256 for p in WORKBOOKS.glob("*.xlsx")}
+    for name, path in rendered.items():
+        with pdfplumber.open(path) as pdf:
+            text = re.sub(r"\s+", " ", pdf.pages[0].extract_text() or "")
+        source = "authority_support.xlsx" if "support_record" in name else name.split(".")[0] + ".xlsx"
+        assert f"{source} (" in text and sha[source][:40] in text.replace(" ", ""), name
+        assert "As of 1 December 2009" in text, name
+        assert f"riep {__version__}, rules version {rules_version()}" in text, name
+        assert re.search(r"Findings \d+ errors?, \d+ warnings?, \d+ notes?", text), name
+        assert text.startswith("Improvement East") or text.startswith("East Midlands IEP"), name
+
+
+def test_pdf_metadata_says_who_made_it(rendered):
+    from pypdf import PdfReader
+
+    meta = PdfReader(rendered["risk_register.risks.pdf"]).metadata
+    assert meta.title == "Improvement East: Risk register report: Risk register (Year Two Delivery Plan 2009/10)"
+    assert meta.creator == "riep" and f"rules {rules_version()}" in (meta.subject or "")
+    assert input_file(WORKBOOKS / "risk_register.xlsx").sha256 in (meta.subject or "")
+
+
+def test_header_words_fit_their_columns_and_result_sheets_come_first(tmp_path):
+    out = tmp_path / "run"
+    run_folder(WORKBOOKS, out, Context(as_of=AS_OF))
+    for book in sorted(out.glob("*.xlsx")):
+        wb = load_workbook(book)
+        assert wb.sheetnames[0] == COVER_SHEET, book.name
+        assert wb.properties.creator == "riep" and wb.properties.title.startswith(("Improvement East", "East Mid"))
+        assert rules_version() in (wb.properties.subject or ""), book.name
+        for ws in wb.worksheets:
+            if not ws.print_title_rows:
+                continue
+            head = int(ws.print_title_rows.split(":")[0].lstrip("$"))
+            for cell in ws[head]:
+                if cell.value is None:
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                longest = max(len(w) for w in str(cell.value).split())
+                assert longest + 1 <= width and cell.alignment.wrap_text, f"{book.name}!{ws.title} {cell.value!r}"
