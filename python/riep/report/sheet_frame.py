@@ -84,12 +84,11 @@ def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Se
     floors: list[float] = []
     for j, head in enumerate(headers):
         word = max((len(w) for w in str(head).split()), default=4) + 2
-        values = [text_width(r[j], formats[j]) for r in rows if j < len(r)]
-        longest_word = max((len(w) for r in rows if j < len(r) and isinstance(r[j], str) and not r[j].startswith("=")
-                            for w in r[j].split()), default=0) + 1
-        widths.append(max(word, min(max(values, default=0) + 1, caps[j]), 4))
-        floors.append(widths[-1] if j in keep or not any(isinstance(r[j], str) for r in rows if j < len(r))
-                      else max(word, min(longest_word, 20)))
+        column = [r[j] for r in rows if j < len(r)]
+        texts = [v for v in column if isinstance(v, str) and not v.startswith("=")]
+        longest_word = max((len(w) for v in texts for w in v.split()), default=0) + 1
+        widths.append(max(word, min(max((text_width(v, formats[j]) for v in column), default=0) + 1, caps[j]), 4))
+        floors.append(widths[-1] if j in keep or not texts else max(word, min(longest_word, 20)))
     widths = _narrowed(widths, floors, budget(landscape))
     for j, w in enumerate(widths):
         ws.column_dimensions[col_letter(j)].width = round(w, 1)
@@ -195,5 +194,5 @@ def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None
     props.title = f"{cover.organisation}: {cover.title}" if cover.organisation else cover.title
     props.subject = cover.subject()
     props.keywords = f"riep {cover.run.riep_version}; rules {cover.run.rules_version}; as of {cover.run.as_of}"
-    props.modified = props.created = cover.run.started_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    props.modified = props.created = cover.run.started_at.astimezone(dt.UTC).replace(tzinfo=None)
     props.description = "\n".join(f"{a}: {b}" for a, b in cover.lines())
