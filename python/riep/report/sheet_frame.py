@@ -172,7 +172,8 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
         fit_row(ws, k, text, widths[1])
     sheets = [n for n in wb.sheetnames if n != COVER_SHEET]
     last = 4 + len(cover.lines()) + 1
-    ws.cell(row=last, column=1, value="Sheets").font = Font(bold=True)
+    label = ws.cell(row=last, column=1, value="Sheets")
+    label.font, label.alignment = Font(bold=True), Alignment(vertical="top")
     ws.cell(row=last, column=2, value=", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
     fit_row(ws, last, ", ".join(sheets), widths[1])
     print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
@@ -180,14 +181,14 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
 
 
 def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None:
-    """Frame a workbook riep writes: result sheets first (after the cover) and headed with the partnership and
-    title, the cover sheet written, the document properties set (creator riep, title, subject)."""
+    """Frame a workbook riep writes: result sheets first (after the cover) and headed with the partnership (each
+    keeps its own title on the right), the cover sheet written, the document properties set (creator riep, title,
+    subject)."""
     for k, name in enumerate(results):
         if name in wb.sheetnames:
             wb.move_sheet(wb[name], k - wb.sheetnames.index(name))
             ws = wb[name]
-            for part, text in ((ws.oddHeader.left, cover.organisation), (ws.oddHeader.right, cover.title)):
-                part.text, part.size = _literal(text), _BODY_PT
+            ws.oddHeader.left.text, ws.oddHeader.left.size = _literal(cover.organisation), _BODY_PT
     write_cover(wb, cover)
     props = wb.properties
     props.creator = props.lastModifiedBy = "riep"

@@ -97,8 +97,7 @@ def heat_map(risks: list[Risk], scale: Scale, title: str = "Risk heat map") -> H
         if unplaced:
             note = "Not assessed: " + ", ".join(unplaced[:8]) + (" ..." if len(unplaced) > 8 else "")
         if not count:  # the bands stay; under them the panel says it is empty, not a clean bill of health
-            note = f"Nothing on this grid: no risk has {'a score' if panel == 'Inherent' else 'a residual score'}" \
-                + (f" ({note[len('Not assessed: '):]} not assessed)" if note else "")
+            note = f"Nothing on this grid: no risk has {'a score' if panel == 'Inherent' else 'a residual score'}."
         if note:
             ax.text(n / 2, -0.62 if n == 3 else -0.9, note, ha="center", va="top", fontsize=10,
                     color="#595959", transform=ax.transData)
