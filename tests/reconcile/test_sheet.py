@@ -55,7 +55,8 @@ def test_totals_budget_and_the_waterfall_of_the_budget_year():
     s = _sheet(budgets={"2009/10": budget("2009/10", 11000, "C8")}, allocations=alloc)
     labels = [r[1] for r in s.rows]
     totals = labels.index("Opening balances")
-    assert s.rows[totals][:4] == ["All streams", "Opening balances", "=SUM(C5,C14)", "=SUM(D5,D14)"]
+    assert s.rows[totals][:4] == ["All streams", "Opening balances", '=IF(COUNT(C5,C14)=0,"",SUM(C5,C14))',
+                                  '=IF(COUNT(D5,D14)=0,"",SUM(D5,D14))']
     budget_row = labels.index("Budget as stated")
     assert s.rows[budget_row][2:4] == ["", "='StatedTotals'!C8"]
     assert s.rows[labels.index("Allocation")][3] == "='StatedTotals'!C7"

@@ -185,9 +185,11 @@ def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
     for i, label in enumerate(("Opening balances", "+ New funding", "- Committed", "Closing (calculated)")):
         line = LINE_LABELS[i]
         cells = [[f"{ycol[y]}{b[line]}" for b in blocks] for y in years]
-        out[label] = rows.add(["All streams" if i == 0 else "", label] + [f"=SUM({','.join(c)})" for c in cells])
+        # no figure in any stream stays blank: a sum of nothing is not a made-up 0
+        out[label] = rows.add(["All streams" if i == 0 else "", label]
+                              + [f'=IF(COUNT({",".join(c)})=0,"",SUM({",".join(c)}))' for c in cells])
     avail = rows.add(["", "Available (openings + funding)"]
-                     + [f"={ycol[y]}{out['Opening balances']}+{ycol[y]}{out['+ New funding']}" for y in years])
+                     + [f"=N({ycol[y]}{out['Opening balances']})+N({ycol[y]}{out['+ New funding']})" for y in years])
     out["available"] = avail
     stated = [ledger.budgets[y] for y in years if y in ledger.budgets]
     budget = rows.add(["", "Budget as stated"] + [ledger.budgets[y].formula if y in ledger.budgets else "" for y in years],
