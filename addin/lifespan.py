@@ -4,6 +4,9 @@ At start-up, everything already loaded (FastAPI, xlwings, pandas, riep: some 180
 is moved out of the garbage collector's way with :func:`gc.freeze`. Otherwise each full
 collection walks all of them again: a worksheet function over a 10,000-row column makes
 enough small lists to trigger several, which tripled its time in ``bench/addin_bench.py``.
+
+At shut-down, the worker processes that run columns and buttons
+(:mod:`riep.excel.offload`) are stopped.
 """
 
 from __future__ import annotations
@@ -24,4 +27,7 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        from riep.excel.offload import shutdown
+
+        shutdown()
         gc.unfreeze()

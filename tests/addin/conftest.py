@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ ADDIN = ROOT / "addin"
 # xlwings Server reads its project folder and settings when first imported.
 os.environ["XLWINGS_PROJECT_DIR"] = str(ADDIN)
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+# reports of the buttons go to a folder of this test session (the worker processes inherit it)
+os.environ["RIEP_REPORTS_DIR"] = tempfile.mkdtemp(prefix="riep-test-reports-")
 
 
 @pytest.fixture(scope="session")
