@@ -5,8 +5,8 @@ is moved out of the garbage collector's way with :func:`gc.freeze`. Otherwise ea
 collection walks all of them again: a worksheet function over a 10,000-row column makes
 enough small lists to trigger several, which tripled its time in ``bench/addin_bench.py``.
 
-At shut-down, the worker processes that run columns and buttons
-(:mod:`riep.excel.offload`) are stopped.
+Before serving, the worker processes that run columns and buttons
+(:mod:`riep.excel.offload`) are started and warmed up; they stop with the server process.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ __all__ = ["lifespan"]
 
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
-    """Freeze the start-up objects, serve, and let them go again at shut-down."""
+    """Start the worker processes, freeze the start-up objects, serve, and let them go again at shut-down."""
+    from riep.excel.offload import start
+
+    await start()
     gc.collect()
     gc.freeze()
     try:
         yield
     finally:
-        from riep.excel.offload import shutdown
-
-        shutdown()
         gc.unfreeze()

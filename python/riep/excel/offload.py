@@ -5,11 +5,14 @@ one button run used to make every other request to that server process wait for 
 a call over more than :data:`INLINE_CELLS` cells, and every ribbon button, is handed to a
 pool of worker processes (:func:`run`), while single cells are still answered at once on the
 loop (they take a fraction of a millisecond). Processes rather than threads, so that the
-loop never waits for Python's global interpreter lock held by a big job.
+loop never waits for Python's global interpreter lock held by a big job; and at a lower
+priority (``nice`` +10), so that when the server's CPUs are busy the operating system gives
+them to the processes answering single cells first.
 
-The pool starts on first use (``forkserver``: each worker starts from a small process that
-has already imported riep, not from a copy of the server) and is shut down with the server
-(``addin/lifespan.py``). Its size is ``RIEP_ADDIN_PROCESSES``, else the number of CPUs (at
+The pool is started, and every worker warmed up, when the server starts (:func:`start`,
+called by ``addin/lifespan.py``), so no request waits for a worker to import riep; it uses
+``forkserver`` (each worker starts from a small process that has already imported riep,
+not from a copy of the server) and stops when the server process exits. Its size is ``RIEP_ADDIN_PROCESSES``, else the number of CPUs (at
 most 4); ``addin/README.md`` ("Deployment for a team") says how to choose it.
 """
 
@@ -28,7 +31,7 @@ from xlwings import XlwingsError
 
 from riep.excel.functions import FUNCTIONS, excel_function, prepare_args
 
-__all__ = ["INLINE_CELLS", "processes", "run", "shutdown", "offloaded", "call_function", "run_script"]
+__all__ = ["INLINE_CELLS", "WORKER_NICE", "processes", "start", "run", "shutdown", "offloaded", "call_function", "run_script"]
 
 INLINE_CELLS = 200
 """Calls over at most this many cells run on the event loop; bigger ones in the worker pool."""
@@ -43,13 +46,39 @@ def processes() -> int:
     return max(1, int(named)) if named.isdigit() else max(1, min(4, os.cpu_count() or 1))
 
 
+WORKER_NICE = 10
+"""How much lower the worker processes' priority is than the server's (Unix ``nice``)."""
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICE)
+
+
 def _executor() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["riep.excel.offload", "riep.excel.ribbon"])
-        _pool = ProcessPoolExecutor(max_workers=processes(), mp_context=ctx)
+        _pool = ProcessPoolExecutor(max_workers=processes(), mp_context=ctx, initializer=_lower_priority)
     return _pool
+
+
+def _ready(seconds: float) -> int:
+    import time
+
+    time.sleep(seconds)  # long enough that each warm-up call lands on a worker of its own
+    return os.getpid()
+
+
+def _warm() -> None:
+    pool = _executor()
+    list(pool.map(_ready, [0.2] * processes()))
+
+
+async def start() -> None:
+    """Start the worker processes and wait until each has imported riep (server start-up)."""
+    await asyncio.to_thread(_warm)
 
 
 def shutdown() -> None:
