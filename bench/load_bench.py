@@ -52,8 +52,9 @@ def _bodies(tmp: Path) -> dict[str, bytes]:
 
     sys.path.insert(0, str(ROOT / "tests" / "addin"))
     sys.path.insert(0, str(Path(__file__).parent))
-    from addin_bench import _big_allocation
     from bookjson import book_json, table_formulas
+
+    from addin_bench import _big_allocation
 
     def call(*args: list[list[object]]) -> bytes:
         return json.dumps({"client": "Office.js", "version": xlwings.__version__, "runtime": "1.4",
@@ -154,12 +155,11 @@ def run(workers: int, seconds: float, mix: dict[str, int], max_requests: int, ad
             idle = asyncio.run(_idle(base, bodies["cell"], 220))
             loaded = asyncio.run(_load(base, bodies, mix, seconds, max_requests))
         finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, 15)
-                try:
-                    proc.wait(20)
-                except subprocess.TimeoutExpired:
-                    os.killpg(proc.pid, 9)
+            proc.terminate()  # uvicorn stops its workers, and they their worker processes
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, 9)
     cell = loaded["cell"]
     result = {
         "workers": workers, "seconds": seconds, "clients": mix, "command": " ".join(cmd[2:]),

@@ -15,7 +15,7 @@ ADDIN = ROOT / "addin"
 os.environ["XLWINGS_PROJECT_DIR"] = str(ADDIN)
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 # reports of the buttons go to a folder of this test session (the worker processes inherit it)
-os.environ["RIEP_REPORTS_DIR"] = tempfile.mkdtemp(prefix="riep-test-reports-")
+os.environ.setdefault("RIEP_REPORTS_DIR", tempfile.mkdtemp(prefix="riep-test-reports-"))
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +38,7 @@ def dockerfile_command() -> list[str]:
     """The command ``addin/Dockerfile`` runs (its CMD)."""
     import json
 
-    line = next(l for l in (ADDIN / "Dockerfile").read_text().splitlines() if l.startswith("CMD "))
+    line = next(t for t in (ADDIN / "Dockerfile").read_text().splitlines() if t.startswith("CMD "))
     return json.loads(line[4:])
 
 

@@ -278,3 +278,39 @@ def test_a_missing_header_is_one_sentence_in_an_alert(client, shipped, tmp_path)
 def test_scripts_meta_lists_the_four_buttons(client):
     meta = client.get("/xlwings/custom-scripts-meta.json").json()
     assert [m["function_name"] for m in meta] == sorted(b.script for b in BUTTONS)
+
+
+def test_risk_report_inserts_the_heat_map_and_offers_the_board_pdf(client, shipped):
+    path = shipped("risk_register.xlsx")
+    actions = run_script(client, path, "risk_report", options={"as_of": "2009-12-15"})
+    at = added_sheets(actions)["Risk report"]
+    pictures = [a for a in actions if a["func"] == "addPicture"]
+    assert [a["sheet_position"] for a in pictures] == [at]
+    offered = client.get("/riep/reports/latest").json()
+    assert [(f["label"], f["name"]) for f in offered["files"]] == [
+        ("Risk report for the Board (PDF)", "risk_register.risks.pdf")]
+    pdf = client.get(offered["files"][0]["url"])
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+
+
+def test_an_as_of_date_that_is_not_a_date_is_one_sentence(client, shipped):
+    actions = run_script(client, shipped("risk_register.xlsx"), "risk_report", options={"as_of": "next week"})
+    assert alerts(actions) == [["the As of date 'next week' is not a date; pick one in the RIEP task pane",
+                                "RIEP: Risk report", "ok", "critical", ""]]
+
+
+def test_support_records_reads_the_uploaded_allocation_workbook(client, shipped):
+    upload = client.post("/riep/allocation", content=(WORKBOOKS / "financial_allocation.xlsx").read_bytes(),
+                         headers={"X-File-Name": "financial_allocation.xlsx"})
+    assert upload.status_code == 200
+    token = upload.json()["token"]
+    path = shipped("authority_support.xlsx")
+    without = run_script(client, path, "support_records")
+    with_it = run_script(client, path, "support_records", options={"allocation": token})
+    checks_without = cells(without, added_sheets(without)["RecordChecks"])
+    checks_with = cells(with_it, added_sheets(with_it)["RecordChecks"])
+    assert checks_with != checks_without  # the Individual Authorities line is checked only with the workbook
+    assert any(str(v).startswith("Individual Authorities 2009/10: £366,000 approved for individual authorities by ")
+               for v in checks_with.values())
+    assert not any(str(v).startswith("Approvals were not checked against the Individual Authorities line")
+                   for v in checks_with.values())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 import xlwings
-from conftest import dockerfile_command
 
+from conftest import dockerfile_command
 from riep.excel.server import team_command
 
 

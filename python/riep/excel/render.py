@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from riep.errors import RefusedError
-from riep.sheets import Link, SheetContent
+from riep.sheets import SheetContent
 
 __all__ = ["render_sheet", "apply_highlights", "highlight_name", "is_result_sheet", "FILLS_SHEET", "OwnFills"]
 

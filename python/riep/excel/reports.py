@@ -147,17 +147,17 @@ def save_upload(owner: str, filename: str, data: bytes) -> str:
     if not data.startswith(b"PK"):
         raise InputError("is not an .xlsx workbook (it is not a zip file)", file=filename)
     token, folder = new_run(owner)
-    atomic_write(folder / "allocation.xlsx", lambda tmp: tmp.write_bytes(data))
-    (folder / "name.txt").write_text(Path(filename).name)
+    name = re.sub(r"[^\w .()-]+", "_", Path(filename.replace("\\", "/")).name).strip(" .") or "allocation.xlsx"
+    atomic_write(folder / name, lambda tmp: tmp.write_bytes(data))  # its own name: findings name the workbook
     return token
 
 
 def upload_path(owner: str, token: str) -> Path:
     """The allocation workbook uploaded as ``token`` by the owner."""
-    path = _owned(owner, token) / "allocation.xlsx"
-    if not path.is_file():
+    found = sorted(_owned(owner, token).glob("*.xlsx"))
+    if not found:
         raise InputError("is not an uploaded allocation workbook")
-    return path
+    return found[0]
 
 
 def _summary_book(dest: Path, sheets: list[SheetContent]) -> Path:
