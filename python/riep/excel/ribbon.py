@@ -98,6 +98,12 @@ def _job(name: str) -> Job | None:
     return next((j for j in all_jobs() if j.name == name), None)
 
 
+def _queued(book: Any) -> list[Any] | None:
+    """The actions xlwings Server will send to Excel (``None`` with classic xlwings, which acts at once)."""
+    json = getattr(book, "json", None)
+    return json()["actions"] if callable(json) and getattr(book.app.engine, "name", "") == "remote" else None
+
+
 def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: Context | None = None, *,
                fills: OwnFills | None = None, reports_dir: Path | None = None) -> ButtonRun | None:
     """Run ``job_name`` over ``book``, write its sheets and highlights, and alert a one-line summary.
@@ -109,6 +115,8 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
     title = next((b.label for b in BUTTONS if b.job == job_name), job_name)
     j = _job(job_name)
     files: list[reports.ReportFile] = []
+    queued = _queued(book)
+    written = len(queued) if queued is not None else 0
     try:
         if j is None:
             raise RiepError(f"{title} is not available in this version of riep")
@@ -135,6 +143,8 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
         book.app.alert(exc.message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
         return None
     except Exception as exc:
+        if queued is not None:  # xlwings Server: nothing of a half-done run reaches the workbook
+            del queued[written:]
         message = fault_message(title, exc, f"the workbook {book.name} if you can")
         book.app.alert(message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
         return None
@@ -164,8 +174,7 @@ def run_in_worker(data: dict[str, Any], job_name: str, formulas: Formulas | None
             return list(book.json()["actions"])
         token, folder = reports.new_run(owner)
         done = run_button(book, job_name, formulas, ctx, fills=options.get("fills"), reports_dir=folder)
-        if done is not None:
-            reports.publish(owner, token, done.files, job_name, book.name)
+        reports.publish(owner, token, done.files if done is not None else [], job_name, book.name)
         return list(book.json()["actions"])
     finally:
         book.close()
