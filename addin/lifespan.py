@@ -6,7 +6,7 @@ collection walks all of them again: a worksheet function over a 10,000-row colum
 enough small lists to trigger several, which tripled its time in ``bench/addin_bench.py``.
 
 Before serving, the worker processes that run columns and buttons
-(:mod:`riep.excel.offload`) are started and warmed up; they stop with the server process.
+(:mod:`riep.excel.offload`) are started and warmed up; they are stopped at shut-down.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ __all__ = ["lifespan"]
 @asynccontextmanager
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """Start the worker processes, freeze the start-up objects, serve, and let them go again at shut-down."""
-    from riep.excel.offload import start
+    from riep.excel.offload import shutdown, start
 
     await start()
     gc.collect()
@@ -31,3 +31,4 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
         yield
     finally:
         gc.unfreeze()
+        shutdown()

@@ -47,7 +47,7 @@ def test_numbers_out_of_range_are_a_message_not_a_server_error(client):
 
 def test_a_whole_column_is_trimmed_to_its_last_value(client):
     column = [[500], [""], [700]] + [[""]] * (EXCEL_ROWS - 3)
-    committed = [[0], [""], [0], [""]] + [[""]] * (EXCEL_ROWS - 4)
+    committed = [[0], [""], [0]]  # a range of its own beside two whole columns
     assert call(client, "carry_forward", column, column, committed) == (200, [[1000], [""], [1400]])
     dates = [[40193]] + [[""]] * (EXCEL_ROWS - 1)
     assert call(client, "financial_year", dates) == (200, [["2009/10"]])

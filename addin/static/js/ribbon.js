@@ -63,12 +63,15 @@ async function riepTableCells() {
     const tables = context.workbook.tables;
     tables.load("items/name");
     await context.sync();
+    // getCellProperties needs ExcelApi 1.9 (Excel 2019 and later, Microsoft 365, the web);
+    // without it no fills are sent and a cleared cell loses riep's fill as before.
+    const withFills = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
     const loaded = tables.items.map((table) => {
       const range = table.getRange().load("address, formulas");
       return {
         sheet: table.worksheet.load("name"),
         range: range,
-        fills: range.getCellProperties({ format: { fill: { color: true } } }),
+        fills: withFills ? range.getCellProperties({ format: { fill: { color: true } } }) : { value: [] },
       };
     });
     await context.sync();

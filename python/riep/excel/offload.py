@@ -12,7 +12,8 @@ them to the processes answering single cells first.
 The pool is started, and every worker warmed up, when the server starts (:func:`start`,
 called by ``addin/lifespan.py``), so no request waits for a worker to import riep; it uses
 ``forkserver`` (each worker starts from a small process that has already imported riep,
-not from a copy of the server) and stops when the server process exits. Its size is ``RIEP_ADDIN_PROCESSES``, else the number of CPUs (at
+not from a copy of the server). It is stopped when the server shuts down (:func:`shutdown`);
+a worker whose server was killed outright ends itself within seconds. Its size is ``RIEP_ADDIN_PROCESSES``, else the number of CPUs (at
 most 4); ``addin/README.md`` ("Deployment for a team") says how to choose it.
 """
 
@@ -22,6 +23,8 @@ import asyncio
 import functools
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -50,9 +53,22 @@ WORKER_NICE = 10
 """How much lower the worker processes' priority is than the server's (Unix ``nice``)."""
 
 
-def _lower_priority() -> None:
+def _outlive_no_server(server: int) -> None:
+    """End this worker when the server process is gone (killed without the chance to stop its workers)."""
+    while True:
+        time.sleep(2)
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # pragma: no cover - the pid was reused by another user's process
+            os._exit(0)
+
+
+def _worker_start(server: int) -> None:
     if hasattr(os, "nice"):
         os.nice(WORKER_NICE)
+    threading.Thread(target=_outlive_no_server, args=(server,), daemon=True).start()
 
 
 def _executor() -> ProcessPoolExecutor:
@@ -60,20 +76,19 @@ def _executor() -> ProcessPoolExecutor:
     if _pool is None:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["riep.excel.offload", "riep.excel.ribbon"])
-        _pool = ProcessPoolExecutor(max_workers=processes(), mp_context=ctx, initializer=_lower_priority)
+        _pool = ProcessPoolExecutor(max_workers=processes(), mp_context=ctx, initializer=_worker_start,
+                                    initargs=(os.getpid(),))
     return _pool
 
 
 def _ready(seconds: float) -> int:
-    import time
-
     time.sleep(seconds)  # long enough that each warm-up call lands on a worker of its own
     return os.getpid()
 
 
 def _warm() -> None:
     pool = _executor()
-    list(pool.map(_ready, [0.2] * processes()))
+    list(pool.map(_ready, [0.05] * processes()))
 
 
 async def start() -> None:
