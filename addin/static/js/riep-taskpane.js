@@ -207,7 +207,11 @@ document.addEventListener("DOMContentLoaded", () => {
       riepShowAllocation();
       allocation.addEventListener("change", () => {
         riepShowError("");
-        if (allocation.files.length) riepUploadAllocation(allocation.files[0]).catch((e) => riepShowError(e.message));
+        if (!allocation.files.length) return;
+        riepUploadAllocation(allocation.files[0]).catch((error) => {
+          allocation.value = ""; // not in use: the status line still names the workbook that is
+          riepShowError(error.message);
+        });
       });
     }
     riepRefreshFindings().catch((error) => riepShowError(error.message || error));
