@@ -23,7 +23,9 @@ __all__ = ["lifespan"]
 async def lifespan(app: Any) -> AsyncIterator[None]:
     """Start the worker processes, freeze the start-up objects, serve, and let them go again at shut-down."""
     from riep.excel.offload import shutdown, start
+    from riep.excel.reports import sweep
 
+    sweep()  # reports of runs that expired while the server was down
     await start()
     gc.collect()
     gc.freeze()

@@ -9,8 +9,8 @@ and listed in the task pane as download links (``addin/routers/custom.py``).
 
 Each run folder records its owner (a hash of the signed-in user's id when authentication
 is on); only that user can list or download it. Folders older than :func:`keep_minutes`
-(``RIEP_REPORTS_MINUTES``, default 30) are removed whenever a run starts or a link is
-followed. An allocation workbook the person uploads for Support records is kept the same way.
+(``RIEP_REPORTS_MINUTES``, default 30) are removed when the server starts, whenever a run
+starts, and whenever the task pane asks for the list; an expired link is refused. An allocation workbook the person uploads for Support records is kept the same way.
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ def _owned(owner: str, token: str) -> Path:
 
 def latest(owner: str) -> dict[str, object]:
     """The owner's latest run: job, workbook, and its reports (empty when none or expired)."""
+    sweep()
     try:
         data = json.loads((root() / f"latest-{owner}.json").read_text())
         _owned(owner, str(data["token"]))
