@@ -135,14 +135,14 @@ def _wait_up(base: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> N
     raise RuntimeError("the server did not start within a minute")
 
 
-def run(workers: int, seconds: float, mix: dict[str, int], max_requests: int, addin: Path,
+def run(workers: int, processes: int, seconds: float, mix: dict[str, int], max_requests: int, addin: Path,
         pythonpath: str | None) -> dict[str, Any]:
     from riep.excel.server import team_command
 
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, XLWINGS_PROJECT_DIR=str(addin), XLWINGS_LICENSE_KEY="noncommercial",
-               XLWINGS_LOG_LEVEL="WARNING")
+               XLWINGS_LOG_LEVEL="WARNING", RIEP_ADDIN_PROCESSES=str(processes))
     if pythonpath:
         env["PYTHONPATH"] = os.pathsep.join([pythonpath, env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     cmd = [sys.executable, "-m", *team_command(host="127.0.0.1", port=port, workers=workers),
@@ -162,7 +162,7 @@ def run(workers: int, seconds: float, mix: dict[str, int], max_requests: int, ad
                 os.killpg(proc.pid, 9)
     cell = loaded["cell"]
     result = {
-        "workers": workers, "seconds": seconds, "clients": mix, "command": " ".join(cmd[2:]),
+        "workers": workers, "processes_per_worker": processes, "seconds": seconds, "clients": mix, "command": " ".join(cmd[2:]),
         "idle_p50_ms": round(_pct(idle, 50), 2), "idle_p95_ms": round(_pct(idle, 95), 2),
         "load_p50_ms": round(_pct(cell, 50), 2) if cell else None,
         "load_p95_ms": round(_pct(cell, 95), 2) if cell else None,
@@ -179,7 +179,9 @@ def run(workers: int, seconds: float, mix: dict[str, int], max_requests: int, ad
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (default 2)")
+    p.add_argument("--workers", type=int, default=4, help="uvicorn worker processes (default 4, as the Dockerfile)")
+    p.add_argument("--processes", type=int, default=1,
+                   help="background processes per worker, RIEP_ADDIN_PROCESSES (default 1)")
     p.add_argument("--seconds", type=float, default=15, help="how long the load lasts (default 15)")
     p.add_argument("--cells", type=int, default=8, help="single-cell clients (default 8)")
     p.add_argument("--columns", type=int, default=3, help="10,000-row column clients (default 3)")
@@ -189,11 +191,11 @@ def main() -> None:
     p.add_argument("--pythonpath", help="put this first on the server's PYTHONPATH (another checkout's python/)")
     a = p.parse_args()
     mix = {"cell": a.cells, "column": a.columns, "button": a.buttons}
-    r = run(a.workers, a.seconds, mix, a.max_requests, a.addin, a.pythonpath)
+    r = run(a.workers, a.processes, a.seconds, mix, a.max_requests, a.addin, a.pythonpath)
     out = Path(__file__).parent / "results" / "load.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(r, indent=2))
-    print(f"server: {r['command']}")
+    print(f"server: {r['command']} (RIEP_ADDIN_PROCESSES={a.processes})")
     print(f"clients for {a.seconds:g} s: {mix}; requests {r['requests']}; errors {r['errors']}")
     for e in r["first_errors"]:
         print(f"  {e}")

@@ -13,8 +13,8 @@ The pool is started, and every worker warmed up, when the server starts (:func:`
 called by ``addin/lifespan.py``), so no request waits for a worker to import riep; it uses
 ``forkserver`` (each worker starts from a small process that has already imported riep,
 not from a copy of the server). It is stopped when the server shuts down (:func:`shutdown`);
-a worker whose server was killed outright ends itself within seconds. Its size is ``RIEP_ADDIN_PROCESSES``, else the number of CPUs (at
-most 4); ``addin/README.md`` ("Deployment for a team") says how to choose it.
+a worker whose server was killed outright ends itself within seconds. Its size is ``RIEP_ADDIN_PROCESSES``, else 2; ``addin/README.md``
+("Deployment for a team") says how to choose it.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ _pool: ProcessPoolExecutor | None = None
 
 
 def processes() -> int:
-    """How many worker processes the pool has: ``RIEP_ADDIN_PROCESSES``, else the CPUs (at most 4)."""
+    """How many worker processes the pool has: ``RIEP_ADDIN_PROCESSES``, else 2 (``riep serve``, one person)."""
     named = os.environ.get("RIEP_ADDIN_PROCESSES", "").strip()
-    return max(1, int(named)) if named.isdigit() else max(1, min(4, os.cpu_count() or 1))
+    return max(1, int(named)) if named.isdigit() else 2
 
 
 WORKER_NICE = 10
