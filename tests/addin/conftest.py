@@ -59,7 +59,7 @@ def team_server(tmp_path_factory):
     cmd[cmd.index("--host") + 1] = "127.0.0.1"
     cmd[cmd.index("--port") + 1] = str(port)
     cmd[cmd.index("--workers") + 1] = "2"
-    env = dict(os.environ, XLWINGS_PROJECT_DIR=str(ADDIN), XLWINGS_LICENSE_KEY="noncommercial",
+    env = dict(os.environ, XLWINGS_PROJECT_DIR=str(ADDIN), XLWINGS_LICENSE_KEY="noncommercial", RIEP_ADDIN_PROCESSES="1",
                RIEP_REPORTS_DIR=str(tmp_path_factory.mktemp("team-reports")))
     work = tmp_path_factory.mktemp("team-server")
     proc = subprocess.Popen([sys.executable, "-m", *cmd], env=env, cwd=work, start_new_session=True,

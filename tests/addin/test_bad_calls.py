@@ -91,3 +91,10 @@ def test_report_links_are_refused_with_a_sentence(client):
                                             "the job again.")
     r = client.post("/riep/allocation", content=b"not a workbook", headers={"X-File-Name": "plan.xlsx"})
     assert (r.status_code, r.text) == (400, "plan.xlsx: is not an .xlsx workbook (it is not a zip file).")
+
+
+def test_a_refusal_in_a_background_process_is_the_same_sentence(client):
+    lines = [[1, 2]] * 300  # 600 cells: worked out in a background process
+    assert call(client, "check_total", lines, [[3], [3]]) == (
+        400, "stated must be one cell, or one column with a total for each of the 300 rows of lines")
+    assert call(client, "check_total", lines, [[3]] * 300) == (200, [["OK"]] * 300)

@@ -13,8 +13,9 @@ The pool is started, and every worker warmed up, when the server starts (:func:`
 called by ``addin/lifespan.py``), so no request waits for a worker to import riep; it uses
 ``forkserver`` (each worker starts from a small process that has already imported riep,
 not from a copy of the server). It is stopped when the server shuts down (:func:`shutdown`);
-a worker whose server was killed outright ends itself within seconds. Its size is ``RIEP_ADDIN_PROCESSES``, else 2; ``addin/README.md``
-("Deployment for a team") says how to choose it.
+a worker whose server was killed outright ends itself within seconds. Its size is
+``RIEP_ADDIN_PROCESSES``, else 2; ``addin/README.md`` ("Deployment for a team") says how to
+choose it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from xlwings import XlwingsError
 
 from riep.excel.functions import FUNCTIONS, excel_function, prepare_args
 
-__all__ = ["INLINE_CELLS", "WORKER_NICE", "processes", "start", "run", "shutdown", "offloaded", "call_function", "run_script"]
+__all__ = ["INLINE_CELLS", "WORKER_NICE", "processes", "start", "run", "shutdown", "offloaded", "call_function",
+           "run_script"]
 
 INLINE_CELLS = 200
 """Calls over at most this many cells run on the event loop; bigger ones in the worker pool."""
