@@ -3,7 +3,7 @@
 xlwings Server includes ``router`` from this file. Every route takes the signed-in user
 (``dependencies.User``: the same authentication as the functions and buttons), and
 :mod:`riep.excel.reports` gives each user only their own runs. A refused request is a 4xx
-with a sentence (404: no such report or expired; 403: another user's; 400: a bad upload).
+with a sentence (404: no such report or expired; 403: another user's; 400: a bad upload; 413: too large).
 """
 
 from __future__ import annotations
@@ -57,9 +57,17 @@ async def download_report(token: str, name: str, current_user: dep.User) -> Any:
 async def upload_allocation(request: Request, current_user: dep.User,
                             file_name: str = Header(default="allocation.xlsx", alias="X-File-Name")) -> Any:
     """Keep the allocation workbook the user picked in the task pane, for Support records."""
-    data = await request.body()
+    too_big = PlainTextResponse(f"{file_name}: is larger than {reports.MAX_UPLOAD_BYTES // (1024 * 1024)} MB.",
+                                status_code=413)
+    if int(request.headers.get("content-length") or 0) > reports.MAX_UPLOAD_BYTES:
+        return too_big
+    data = bytearray()
+    async for chunk in request.stream():  # read no more than the limit, whatever the header said
+        data += chunk
+        if len(data) > reports.MAX_UPLOAD_BYTES:
+            return too_big
     try:
-        token = reports.save_upload(_owner(current_user), file_name, data)
+        token = reports.save_upload(_owner(current_user), file_name, bytes(data))
     except RiepError as exc:
         return PlainTextResponse(exc.message + ".", status_code=400)
     return {"token": token, "name": file_name, "minutes": reports.keep_minutes()}

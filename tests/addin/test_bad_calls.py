@@ -98,3 +98,11 @@ def test_a_refusal_in_a_background_process_is_the_same_sentence(client):
     assert call(client, "check_total", lines, [[3], [3]]) == (
         400, "stated must be one cell, or one column with a total for each of the 300 rows of lines")
     assert call(client, "check_total", lines, [[3]] * 300) == (200, [["OK"]] * 300)
+
+
+def test_an_upload_too_large_is_refused_before_it_is_read(client, monkeypatch):
+    from riep.excel import reports
+
+    monkeypatch.setattr(reports, "MAX_UPLOAD_BYTES", 1024 * 1024)
+    r = client.post("/riep/allocation", content=b"PK" + b"\0" * (1024 * 1024), headers={"X-File-Name": "big.xlsx"})
+    assert (r.status_code, r.text) == (413, "big.xlsx: is larger than 1 MB.")
