@@ -122,7 +122,7 @@ def write_records_from(source: TableSource, report: FileReport, ctx: Context, ou
     """:func:`write_records` for a workbook already open (the ribbon's: the workbook open in Excel)."""
     records = records_for(source, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
-    sources: list[str | Path] = [path, *([ctx.allocation] if ctx.allocation else [])]
+    sources: list[str | Path] = [source.file, *([ctx.allocation] if ctx.allocation else [])]
     findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")
     findings = findings.model_copy(update={"links": {}, "highlights": {}})  # the cells are in the source workbook
     cover = ctx.cover("Support for individual authorities: records", dest.name, report, sources,
