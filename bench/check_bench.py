@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table, TableColumn
 
-from common import measure, ratio_line
+from measure import measure, ratio_line
 
 __all__ = ["generate", "main"]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from common import measure
+from measure import measure
 
 __all__ = ["generate", "main"]
 
@@ -74,7 +74,7 @@ def generate(path: Path, n: int) -> Path:
 _SETUP = """
 import datetime as dt, shutil, tempfile
 from pathlib import Path
-from riep.cli.common import make_context
+from riep.cli.jobcommand import make_context
 from riep.jobs import job
 from riep.runners.records import write_records, records_for
 from riep.xlsx.reader import open_workbook

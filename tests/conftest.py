@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from helpers import ROOT
+from allocdata import ROOT
 from reconcile.balances import CLOSED, line, write_balances
 
 FA = "workbook/financial_allocation.xlsx"
@@ -162,7 +162,7 @@ def test_edits_to_the_balances_move_the_reconciliation(riep, tmp_path, recalc):
 
 
 def test_a_workbook_without_balances_cannot_be_reconciled(riep, tmp_path):
-    from helpers import write_allocation
+    from allocdata import write_allocation
 
     p = write_allocation(tmp_path / "plan.xlsx")
     code, out, err = riep("reconcile", p, "--format", "json", "--write-sheet", tmp_path / "out.xlsx")

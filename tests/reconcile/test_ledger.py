@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 
-from helpers import write_allocation
+from allocdata import write_allocation
 from reconcile.balances import CLOSED, line, write_balances
 from riep.reconcile.ledger import read_ledger, recognises, reconcile
 from riep.settings import Settings

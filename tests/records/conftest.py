@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import WORKBOOKS
-from riep.cli.common import make_context
+from allocdata import WORKBOOKS
+from riep.cli.jobcommand import make_context
 
 AS_OF = dt.date(2009, 12, 15)
 

@@ -7,7 +7,7 @@ import shutil
 
 import openpyxl
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 SHIPPED = WORKBOOKS / "authority_support.xlsx"
 ALLOCATION = WORKBOOKS / "financial_allocation.xlsx"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 from records.conftest import AS_OF, generate
 from riep.errors import InputError
 from riep.records.sheet import INDEX_SHEET

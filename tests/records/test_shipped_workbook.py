@@ -8,7 +8,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from helpers import ROOT, WORKBOOKS
+from allocdata import ROOT, WORKBOOKS
 from riep.fy import quarter_end
 from riep.records import evaluate
 from riep.settings import Settings

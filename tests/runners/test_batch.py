@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 
 def test_run_over_the_shipped_workbooks_writes_every_report(riep, tmp_path, golden):

@@ -10,7 +10,7 @@ import openpyxl.worksheet.table
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from helpers import LINES, write_allocation
+from allocdata import LINES, write_allocation
 from riep.errors import InputError
 from riep.xlsx.libreoffice import _convert
 from riep.xlsx.reader import open_workbook

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from riep.cellvalue import cell_text, norm_name
 from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STATED_TOTALS
 from riep.fy import normalise_year
 from riep.money import Unit, parse_unit
 from riep.table import TableData, is_error_value, per_distinct
-from riep.text import cell_text, norm_name
 
-__all__ = ["Amount", "parse_amount", "text_as_number", "Stream", "Stated", "Book", "prepare", "norm_name"]
+__all__ = ["Amount", "parse_amount", "text_as_number", "Stream", "Stated", "StatedValue", "Book", "prepare", "norm_name"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,15 @@ class Stated:
     amount: Amount
     formula: str | None
     row: int
+
+
+@dataclass
+class StatedValue:
+    """A stated total with the figure the rules compare (``None`` when there is none to compare)."""
+
+    stated: Stated
+    value: float | None
+    cell: str
 
 
 @dataclass

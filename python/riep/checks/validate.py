@@ -10,7 +10,7 @@ from riep.checks.model import Book, prepare
 from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
 from riep.checks.totals import stated_values, total_findings
 from riep.findings import FileReport, Finding
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import Settings
 from riep.table import TableSource
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, make_context, output_options, run_job_command
+from riep.cli.jobcommand import context_options, make_context, output_options, run_job_command
 from riep.jobs import job
 
 __all__ = ["command"]

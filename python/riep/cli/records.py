@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, emit, make_context, output_options, run_job
+from riep.cli.jobcommand import context_options, emit, make_context, output_options, run_job
 from riep.findings import RunReport
 from riep.jobs import job
 from riep.runners.records import write_records

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, emit, job_files, make_context, output_options, run_job
+from riep.cli.jobcommand import context_options, emit, job_files, make_context, output_options, run_job
 from riep.errors import InputError
 from riep.findings import RunReport
 from riep.jobs import job

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from riep.rules import all_rules, rules_markdown
+from riep.registry import all_rules, rules_markdown
 
 __all__ = ["command"]
 

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from riep.cli.common import context_options, make_context
+from riep.cli.jobcommand import context_options, make_context
 from riep.output.terminal import render_overview, render_terminal, summary_line
 from riep.runners.batch import run_folder
 

@@ -7,4 +7,9 @@ corkscrew and the link between years, :mod:`riep.reconcile.rules` the other rule
 reconciliation sheet and :mod:`riep.reconcile.rollover` plans a roll-forward.
 """
 
-__all__: list[str] = []
+from riep.reconcile import corkscrew, rules
+from riep.rule import declared_in
+
+__all__ = ["RULES"]
+
+RULES = declared_in(corkscrew, rules)

@@ -13,16 +13,20 @@ from __future__ import annotations
 import datetime as dt
 
 from riep.findings import FileReport
+from riep.records import eligibility, funding, governance, reports
 from riep.records.eligibility import check_early_warning, check_eligibility
 from riep.records.funding import LineAmount, check_funding
 from riep.records.governance import check_governance
 from riep.records.model import SupportBook
 from riep.records.read import read_book, recognises
 from riep.records.reports import check_reports
+from riep.rule import declared_in
 from riep.settings import Settings
 from riep.table import TableSource
 
-__all__ = ["evaluate", "evaluate_book", "read_book", "recognises", "LineAmount", "SupportBook"]
+__all__ = ["RULES", "evaluate", "evaluate_book", "read_book", "recognises", "LineAmount", "SupportBook"]
+
+RULES = declared_in(eligibility, funding, governance, reports)
 
 
 def evaluate_book(book: SupportBook, settings: Settings, as_of: dt.date,

@@ -18,7 +18,7 @@ from riep.fy import financial_year
 from riep.money import fmt_pounds
 from riep.records.governance import conditions_met
 from riep.records.model import Funding, SupportBook
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 
 __all__ = ["LineAmount", "RELEASED_EARLY", "OVER_CAP", "LINE_EXHAUSTED", "LINE_NOT_CHECKED", "LINE_POSITION",

@@ -17,10 +17,10 @@ from riep.checks.tables import ALLOCATION
 from riep.errors import RiepError
 from riep.findings import FileReport
 from riep.fy import normalise_year
+from riep.pdf.records import record_pdf
 from riep.records import LineAmount, evaluate, read_book, recognises
 from riep.records.eligibility import EARLY_WARNING
 from riep.records.funding import LINE_NOT_CHECKED, LINE_POSITION
-from riep.records.pdf import record_pdf
 from riep.records.record import Record, build_records
 from riep.records.sheet import index_sheet
 from riep.runners.base import Context, Job

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from riep.findings import FileReport
+from riep.pdf.heatmap import heat_map
+from riep.pdf.risks import report_pdf
 from riep.risks import evaluate, read_register, recognises
-from riep.risks.heatmap import heat_map
-from riep.risks.pdf import report_pdf
 from riep.risks.sheet import report_sheet
 from riep.risks.summary import summarise
 from riep.runners.base import Context, Job

@@ -13,7 +13,7 @@ from typing import TypedDict, Unpack
 
 from riep.findings import Finding
 from riep.risks.register import Register, Risk
-from riep.rules import Rule, rule
+from riep.rule import Rule, rule
 from riep.table import is_error_value
 
 __all__ = [

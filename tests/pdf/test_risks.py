@@ -10,8 +10,8 @@ import pytest
 from matplotlib.image import imread
 from pypdf import PdfReader
 
+from riep.pdf.heatmap import RAG_COLOURS, heat_map
 from riep.risks import evaluate
-from riep.risks.heatmap import RAG_COLOURS, heat_map
 from riep.risks.register import read_register
 from riep.runners.base import Context
 from riep.runners.risks import pdf_bytes
