@@ -97,7 +97,7 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     assert code in (0, 1)
     report = json.loads(out)["files"][0]
     cli_book = openpyxl.load_workbook(written_copy)
-    sheets = job.result_sheets(open_workbook(path), _file_report(report), _ctx())
+    sheets = job.result_sheets(job.read(open_workbook(path), _ctx()), _file_report(report), _ctx())
     positions = added_sheets(actions)
     assert sorted(positions) == sorted(s.name for s in sheets)
     for content in sheets:  # every result sheet shows what --write-sheet wrote, cell for cell
@@ -175,8 +175,8 @@ def test_running_again_replaces_the_sheet_and_clears_stale_highlights(client, sh
     first = tmp_path / "after_first_run.xlsx"
     job = next(j for j in all_jobs() if j.name == "check")
     wb = open_workbook(src)
-    report = job.evaluate(wb, _ctx())
-    write_result_copy(src, first, job.result_sheets(wb, report, _ctx()))
+    outcome = job.run(wb, _ctx())
+    write_result_copy(src, first, job.result_sheets(outcome.value, outcome.report, _ctx()))
     book = openpyxl.load_workbook(first)  # as the first run left it: one cell since fixed was highlighted
     book.defined_names["_riep_Checks_cells"] = openpyxl.workbook.defined_name.DefinedName(
         "_riep_Checks_cells", attr_text='"Allocation!E5;Allocation!E27"')

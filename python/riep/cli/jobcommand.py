@@ -6,22 +6,23 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.output import FORMATS, render
-from riep.runners.base import Context, Job
+from riep.runners.base import Context, Job, Outcome
 from riep.settings import load_settings
-from riep.xlsx.reader import open_workbook
+from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import write_result_copy
 
 __all__ = ["output_options", "context_options", "expand_paths", "job_files", "run_job", "run_job_command", "emit",
            "make_context"]
 
 F = TypeVar("F", bound=Callable[..., object])
+V = TypeVar("V")
 
 
 def output_options(f: F) -> F:
@@ -67,34 +68,45 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def job_files(job: Job, paths: tuple[Path, ...]) -> list[Path]:
-    """The files to run ``job`` on: files named as given; from folders, only the workbooks the job recognises
-    (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+Opened = Workbook | RiepError  # a workbook opened once, or why it cannot be used
+
+
+def _open(path: Path) -> Opened:
+    try:
+        return open_workbook(path)
+    except RiepError as exc:
+        return exc
+
+
+def job_files(job: Job[Any], paths: tuple[Path, ...]) -> list[tuple[Path, Opened]]:
+    """The files to run ``job`` on, each opened once: files named as given; from folders, only the workbooks the
+    job recognises (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
     named = {p for p in paths if not p.is_dir()}
-    out: list[Path] = []
+    out: list[tuple[Path, Opened]] = []
     for f in expand_paths(paths):
-        if f not in named:
-            try:
-                if not job.recognises(open_workbook(f)):
-                    continue
-            except RiepError:
-                pass  # unusable: keep it, so the run says why
-        out.append(f)
+        opened = _open(f)
+        if f not in named and isinstance(opened, Workbook) and not job.recognises(opened):
+            continue  # an unusable file is kept, so the run says why
+        out.append((f, opened))
     if not out:
         raise InputError(f"no workbook in {', '.join(str(p) for p in paths)} has the tables '{job.name}' needs")
     return out
 
 
-def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None) -> FileReport:
-    """Run one job on one file; an unusable file becomes a report with ``error`` set."""
+def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = None,
+            opened: Opened | None = None) -> tuple[FileReport, Outcome[V] | None]:
+    """Run one job on one file, read once (``opened`` if the caller has opened it already): the report, and the
+    outcome for further reports (``None`` when the file is unusable; the report's ``error`` says why)."""
     try:
-        wb = open_workbook(path)
-        report = job.evaluate(wb, ctx)
+        wb = opened if opened is not None else open_workbook(path)
+        if isinstance(wb, RiepError):
+            raise wb
+        outcome = job.run(wb, ctx)
         if write_sheet is not None:
-            write_result_copy(path, write_sheet, job.result_sheets(wb, report, ctx))
-        return report
+            write_result_copy(path, write_sheet, job.result_sheets(outcome.value, outcome.report, ctx))
+        return outcome.report, outcome
     except RiepError as exc:
-        return FileReport(path=str(path), job=job.name, error=exc.message)
+        return FileReport(path=str(path), job=job.name, error=exc.message), None
 
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:
@@ -119,6 +131,6 @@ def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")
-    report = RunReport(files=[run_job(job, f, ctx, write_sheet) for f in files])
+    report = RunReport(files=[run_job(job, f, ctx, write_sheet, opened)[0] for f, opened in files])
     emit(report, fmt, output, strict)
 

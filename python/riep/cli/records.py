@@ -31,7 +31,7 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
     PATH is the authority-support workbook. Exit 0: no errors; 1: errors found; 2: unusable input.
     """
     ctx = make_context(config, as_of, allocation)
-    report = run_job(job("records"), path, ctx, write_sheet)
-    if not report.error:
-        write_records(path, report, ctx, out)
+    report, outcome = run_job(job("records"), path, ctx, write_sheet)
+    if outcome is not None and not report.error:
+        write_records(outcome.value, report, ctx, out)
     emit(RunReport(files=[report]), fmt, output, strict)

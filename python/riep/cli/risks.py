@@ -38,7 +38,9 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")
-    report = RunReport(files=[run_job(job("risks"), f, ctx, write_sheet) for f in files])
-    if pdf and not report.files[0].error:
-        write_pdf(files[0], report.files[0], ctx, pdf)
+    runs = [run_job(job("risks"), f, ctx, write_sheet, opened) for f, opened in files]
+    report = RunReport(files=[r for r, _ in runs])
+    outcome = runs[0][1]
+    if pdf and outcome is not None and not outcome.report.error:
+        write_pdf(outcome.value, outcome.report, ctx, pdf)
     emit(report, fmt, output, strict)

@@ -8,8 +8,10 @@ reconciliation sheet and :mod:`riep.reconcile.rollover` plans a roll-forward.
 """
 
 from riep.reconcile import corkscrew, rules
+from riep.reconcile.ledger import evaluate, recognises
+from riep.reconcile.ledger import read_ledger as read
 from riep.rule import declared_in
 
-__all__ = ["RULES"]
+__all__ = ["RULES", "recognises", "read", "evaluate"]
 
 RULES = declared_in(corkscrew, rules)

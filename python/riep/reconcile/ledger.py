@@ -1,10 +1,12 @@
 """The whole ``reconcile`` job over any table source: read the tables, apply every rule, report.
 
-The CLI (an .xlsx on disk) and the Excel add-in (the open workbook) both call
-:func:`reconcile`; :func:`read_ledger` is shared with the reconciliation sheet and rollover.
+The CLI (an .xlsx on disk) and the Excel add-in (the open workbook) both call :func:`read_ledger`
+once and :func:`evaluate` on the ledger; the reconciliation sheet and rollover take the same ledger.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from riep.checks.model import parse_amount
 from riep.checks.tables import ALLOCATION, FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
@@ -17,7 +19,7 @@ from riep.reconcile.tables import BALANCES, FIGURE_COLUMNS
 from riep.settings import Settings
 from riep.table import TableData, TableSource, col_letter
 
-__all__ = ["recognises", "read_ledger", "reconcile_ledger", "reconcile"]
+__all__ = ["recognises", "read_ledger", "reconcile_ledger", "evaluate"]
 
 _STATED = STATED_TOTALS.columns[2].name
 _AMOUNT = ALLOCATION.columns[4].name
@@ -88,7 +90,6 @@ def reconcile_ledger(ledger: Ledger, settings: Settings) -> list[Finding]:
             + stream_findings(ledger, s) + year_findings(ledger, s) + approximate_findings(ledger, s))
 
 
-def reconcile(source: TableSource, settings: Settings) -> FileReport:
-    """The ``reconcile`` job: a report of every finding for one workbook."""
-    ledger = read_ledger(source, settings)
-    return FileReport(path=source.file, job="reconcile", findings=reconcile_ledger(ledger, settings)).sorted()
+def evaluate(ledger: Ledger, settings: Settings, as_of: dt.date | None = None) -> FileReport:
+    """The ``reconcile`` job: a report of every finding for one workbook (no rule depends on the date)."""
+    return FileReport(path=ledger.file, job="reconcile", findings=reconcile_ledger(ledger, settings)).sorted()

@@ -12,9 +12,11 @@ import datetime as dt
 import difflib
 import re
 
+from riep.checks.tables import ALLOCATION
 from riep.dates import excel_date
 from riep.errors import InputError
 from riep.fy import normalise_year, year_label_error
+from riep.records.funding import LineAmount
 from riep.records.model import (
     Assessment,
     Authority,
@@ -39,9 +41,9 @@ from riep.records.tables import (
     YES_WORDS,
 )
 from riep.settings import Settings
-from riep.table import TableData, TableSource, is_error_value
+from riep.table import TableData, TableSource, is_error_value, norm_header
 
-__all__ = ["read_book", "recognises", "read_score", "read_yes_no", "closest"]
+__all__ = ["read_book", "read_allocation_lines", "recognises", "read_score", "read_yes_no", "closest"]
 
 _QUARTER = re.compile(r"^\s*Q\s*([1-4])\s*[,\- ]*\s*(.+?)\s*$", re.I)
 
@@ -310,3 +312,23 @@ def read_book(source: TableSource, settings: Settings | None = None) -> SupportB
             fn, attr = readers[name]
             setattr(book, attr, fn(file, t, known))
     return book
+
+
+def read_allocation_lines(source: TableSource, settings: Settings) -> dict[str, LineAmount]:
+    """The Individual Authorities line by year from a financial-allocation workbook (``[records] allocation_line``
+    names the line; several rows of it in one year add up, the first one's cell is kept)."""
+    table = source.table(ALLOCATION, aliases=settings.headers.get(ALLOCATION.name), required=True)
+    assert table is not None
+    amount = ALLOCATION.columns[4].name
+    wanted = norm_header(settings.records.allocation_line)
+    out: dict[str, LineAmount] = {}
+    for rec in table.frame.to_dict("records"):
+        year = normalise_year(rec.get("Year"))
+        value = rec.get(amount)
+        if year is None or norm_header(rec.get("Line")) != wanted or not isinstance(value, (int, float)):
+            continue
+        row = int(rec["_row"])
+        old = out.get(year)
+        out[year] = LineAmount(year=year, amount_k=float(value) + (old.amount_k if old else 0.0), file=source.file,
+                               sheet=table.sheet, cell=old.cell if old else table.cell(amount, row))
+    return out

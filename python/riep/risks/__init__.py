@@ -13,18 +13,17 @@ import datetime as dt
 
 from riep.findings import FileReport
 from riep.risks import register, rules
-from riep.risks.register import Register, read_register, recognises
+from riep.risks.register import Register, recognises
+from riep.risks.register import read_register as read
 from riep.risks.rules import check_register
 from riep.rule import declared_in
 from riep.settings import Settings
-from riep.table import TableSource
 
-__all__ = ["RULES", "evaluate", "read_register", "recognises", "Register"]
+__all__ = ["RULES", "recognises", "read", "evaluate", "Register"]
 
 RULES = declared_in(register, rules)
 
 
-def evaluate(source: TableSource, settings: Settings, as_of: dt.date) -> FileReport:
-    """Every finding for the risk register in ``source``, in a stable order."""
-    reg = read_register(source, settings)
-    return FileReport(path=source.file, job="risks", findings=check_register(reg, as_of)).sorted()
+def evaluate(reg: Register, settings: Settings, as_of: dt.date) -> FileReport:
+    """Every finding for a risk register read by :func:`read`, in a stable order."""
+    return FileReport(path=reg.file, job="risks", findings=check_register(reg, as_of)).sorted()
