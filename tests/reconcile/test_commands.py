@@ -216,9 +216,8 @@ def test_rollover_writes_the_copy(riep, tmp_path):
     assert riep("reconcile", out, "--format", "json")[0] == 0
 
 
-def test_riep_run_writes_the_reconciliation_copy(riep, tmp_path):
-    out = tmp_path / "out"
-    riep("run", "workbook", "--out", out, "--as-of", "2009-11-23")
+def test_riep_run_writes_the_reconciliation_copy(shipped_run):
+    out = shipped_run.out
     doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     jobs = sorted((f["path"].rsplit("/", 1)[-1], f["job"]) for f in doc["files"] if f["job"] == "reconcile")
     assert jobs == [("em_iep_capacity_fund_2008.xlsx", "reconcile"), ("financial_allocation.xlsx", "reconcile")]
