@@ -13,9 +13,7 @@ documents every key. Example::
 
 from __future__ import annotations
 
-import difflib
 import textwrap
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -219,6 +217,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
     path = Path(path)
     if not path.is_file():
         raise ConfigError("settings file not found", file=path)
+    import tomllib
+
     try:  # utf-8-sig: Notepad saves UTF-8 with a byte-order mark
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -235,6 +235,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
 
 
 def _nearest(name: str, valid: list[str]) -> str:
+    import difflib
+
     return (difflib.get_close_matches(name, valid, n=1, cutoff=0.0) or valid)[0]
 
 

@@ -124,10 +124,10 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
 
 def _cli_args(job_name: str, path: Path, write_sheet: Path) -> list[object]:
     """``riep <job> PATH --format json --write-sheet FILE``, plus ``--out`` for jobs that also write reports."""
-    from riep.cli import cli
+    import importlib
 
     args: list[object] = [job_name, path, "--format", "json", "--write-sheet", write_sheet]
-    if any(p.name == "out" for p in cli.commands[job_name].params):
+    if any(p.name == "out" for p in importlib.import_module(f"riep.cli.{job_name}").command.params):
         args += ["--out", path.parent / "cli_reports"]
     return args
 

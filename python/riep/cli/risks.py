@@ -10,9 +10,6 @@ import click
 
 from riep.cli.jobcommand import context_options, emit, job_files, make_context, output_options, run_job
 from riep.errors import InputError
-from riep.findings import RunReport
-from riep.jobs import job
-from riep.runners.risks import write_pdf
 
 __all__ = ["command"]
 
@@ -31,6 +28,10 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
     """
+    from riep.findings import RunReport
+    from riep.jobs import job
+    from riep.runners.risks import write_pdf
+
     ctx = make_context(config, as_of)
     if scale:
         risks = ctx.settings.risks.model_copy(update={"scale": scale})

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from riep.findings import FileReport
 from riep.settings import Settings
-from riep.sheets import SheetContent
 from riep.table import TableSource
 
 if TYPE_CHECKING:
     from riep.records.funding import LineAmount
+    from riep.sheets import SheetContent
 
 __all__ = ["Context", "Job", "Outcome"]
 

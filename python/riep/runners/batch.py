@@ -14,7 +14,8 @@ from pathlib import Path
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
-from riep.output import render_json, render_junit
+from riep.output.json_out import render_json
+from riep.output.junit import render_junit
 from riep.runners.base import Context
 from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook

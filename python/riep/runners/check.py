@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from riep import checks
 from riep.checks.model import Book
 from riep.findings import FileReport
 from riep.runners.base import Context, Job
-from riep.sheets import SheetContent, findings_sheet
 from riep.table import TableSource
+
+if TYPE_CHECKING:
+    from riep.sheets import SheetContent
 
 __all__ = ["JOB"]
 
@@ -21,6 +25,8 @@ def _evaluate(book: Book, ctx: Context) -> FileReport:
 
 
 def _sheets(book: Book, report: FileReport, ctx: Context) -> list[SheetContent]:
+    from riep.sheets import findings_sheet
+
     return [findings_sheet(report, name="Checks", title="Checks: validate totals")]
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from riep import records
 from riep.errors import RiepError
 from riep.findings import FileReport
-from riep.pdf.records import record_pdf
 from riep.records import LineAmount, SupportBook
 from riep.records.eligibility import EARLY_WARNING
 from riep.records.funding import LINE_NOT_CHECKED, LINE_POSITION
@@ -27,8 +26,6 @@ from riep.runners.base import Context, Job
 from riep.sheets import Link, SheetContent, findings_sheet
 from riep.table import TableSource
 from riep.xlsx.reader import Workbook, open_workbook
-from riep.xlsx.records import read_notes, write_records_workbook
-from riep.xlsx.writer import atomic_write
 
 __all__ = [
     "JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "RecordsInput", "with_allocation", "pick_allocation", "records_for",
@@ -117,6 +114,10 @@ def pdf_name(authority: str) -> str:
 
 def write_records(value: RecordsInput, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
     """Write the records workbook and one PDF per authority into ``out_dir``; returns what was written."""
+    from riep.pdf.records import record_pdf
+    from riep.xlsx.records import read_notes, write_records_workbook
+    from riep.xlsx.writer import atomic_write
+
     built = records_for(value, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
     findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")

@@ -10,15 +10,12 @@ from pathlib import Path
 
 from riep import risks
 from riep.findings import FileReport
-from riep.pdf.heatmap import heat_map
-from riep.pdf.risks import report_pdf
 from riep.risks import Register
 from riep.risks.sheet import report_sheet
 from riep.risks.summary import summarise
 from riep.runners.base import Context, Job
 from riep.sheets import SheetContent, findings_sheet
 from riep.table import TableSource
-from riep.xlsx.writer import atomic_write
 
 __all__ = ["JOB", "FINDINGS_SHEET", "pdf_bytes", "write_pdf"]
 
@@ -34,6 +31,8 @@ def _evaluate(reg: Register, ctx: Context) -> FileReport:
 
 
 def _sheets(reg: Register, report: FileReport, ctx: Context) -> list[SheetContent]:
+    from riep.pdf.heatmap import heat_map
+
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     return [report_sheet(summary, heat_map(reg.risks, reg.scale)),
             findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
@@ -41,12 +40,17 @@ def _sheets(reg: Register, report: FileReport, ctx: Context) -> list[SheetConten
 
 def pdf_bytes(reg: Register, report: FileReport, ctx: Context) -> bytes:
     """The board report for the register ``reg`` as PDF bytes."""
+    from riep.pdf.heatmap import heat_map
+    from riep.pdf.risks import report_pdf
+
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     return report_pdf(summary, heat_map(reg.risks, reg.scale), report)
 
 
 def write_pdf(reg: Register, report: FileReport, ctx: Context, dest: Path) -> Path:
     """Write the board report for the register ``reg`` to ``dest`` (atomically)."""
+    from riep.xlsx.writer import atomic_write
+
     data = pdf_bytes(reg, report, ctx)
     return atomic_write(dest, lambda tmp: tmp.write_bytes(data))
 
