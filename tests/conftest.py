@@ -27,6 +27,14 @@ def shipped(tmp_path: Path):
     return copy
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test that starts LibreOffice (through ``recalc``) must say so with ``@pytest.mark.libreoffice``, so
+    ``-m "not libreoffice"`` really leaves LibreOffice out."""
+    unmarked = [i.nodeid for i in items if "recalc" in getattr(i, "fixturenames", ()) and not i.get_closest_marker("libreoffice")]
+    if unmarked:
+        raise pytest.UsageError("uses LibreOffice (recalc) without @pytest.mark.libreoffice: " + ", ".join(unmarked))
+
+
 @pytest.fixture
 def recalc(tmp_path: Path):
     """Open a workbook in LibreOffice headless, recalculate every formula, return the saved copy."""

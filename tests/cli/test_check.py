@@ -85,6 +85,7 @@ def test_junit_has_one_case_per_rule_and_a_failure_for_the_grand_total(riep, tmp
     assert int(suites[0].get("tests")) == len(list(suites[0].iter("testcase")))
 
 
+@pytest.mark.libreoffice
 def test_write_sheet_adds_a_checks_sheet_with_links_and_leaves_the_input_alone(riep, tmp_path, recalc):
     before = (ROOT / FA).read_bytes()
     out = tmp_path / "checked.xlsx"

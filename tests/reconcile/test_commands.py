@@ -104,6 +104,7 @@ def _rows_by_label(ws):
     return {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=2).value}
 
 
+@pytest.mark.libreoffice
 def test_reconciliation_sheets_recalculate_in_libreoffice_to_the_reported_numbers(riep, tmp_path, recalc):
     fa, em = tmp_path / "fa.xlsx", tmp_path / "em.xlsx"
     before = (ROOT / FA).read_bytes()
@@ -151,6 +152,7 @@ def test_reconciliation_sheets_recalculate_in_libreoffice_to_the_reported_number
                                                                                                      349, 0]
 
 
+@pytest.mark.libreoffice
 def test_edits_to_the_balances_move_the_reconciliation(riep, tmp_path, recalc):
     out = tmp_path / "fa.xlsx"
     riep("reconcile", FA, "--write-sheet", out)
