@@ -7,7 +7,7 @@ frame-wide masks keep them vectorised).
 from __future__ import annotations
 
 from riep.checks.model import Book, text_as_number
-from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES
+from riep.checks.tables import AMOUNT_K, FUNDING_KINDS, FUNDING_STATUSES
 from riep.findings import AmountWhere, Finding, OnSheet
 from riep.fy import year_label_error
 from riep.money import Unit, fmt_amount, fmt_k
@@ -39,7 +39,7 @@ CELL_ERROR = rule("FORM-002", "error", "check", "Error value",
                   "A cell showing an Excel error value (#REF!, #VALUE!, #NAME?, #DIV/0!, ...): the figure "
                   "cannot be trusted until the formula is repaired.")
 
-_AMOUNT = ALLOCATION.columns[4].name
+_AMOUNT = AMOUNT_K
 
 
 class _StreamWhere(OnSheet):

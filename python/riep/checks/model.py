@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from riep.cellvalue import cell_text, norm_name
-from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STATED_TOTALS
+from riep.checks.tables import AMOUNT_K, FUNDING_KINDS, FUNDING_STATUSES, STATED_K
 from riep.fy import normalise_year
 from riep.money import Unit, parse_unit
 from riep.table import TableData, is_error_value, per_distinct
@@ -153,7 +153,7 @@ def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
 
 def prepare(allocation: TableData, stated: TableData | None, funding: TableData | None) -> Book:
     """Type the three raw tables. Only ``allocation`` is required."""
-    amount_col = ALLOCATION.columns[4].name
+    amount_col = AMOUNT_K
     f = allocation.frame
     raw = f[amount_col].tolist() if len(f) else []
     kinds = _kinds(raw)
@@ -175,7 +175,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     lines["row"] = lines["row"].astype("int64")
     stated_rows: list[Stated] = []
     if stated is not None:
-        col = STATED_TOTALS.columns[2].name
+        col = STATED_K
         for rec in stated.frame.to_dict("records"):
             row = int(rec["_row"])
             stated_rows.append(

@@ -13,7 +13,7 @@ from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
 from riep.checks.lines import LINE_TEXT
 from riep.checks.model import Book, Stated, StatedValue, norm_name, parse_amount
 from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
-from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
+from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_K
 from riep.errors import InputError
 from riep.findings import AmountWhere, Finding, Severity
 from riep.money import fmt_k
@@ -65,7 +65,7 @@ class _Compared(AmountWhere):
 
 def _cell(book: Book, s: Stated) -> str:
     assert book.stated_table is not None
-    return book.stated_table.cell(STATED_TOTALS.columns[2].name, s.row)
+    return book.stated_table.cell(STATED_K, s.row)
 
 
 def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:

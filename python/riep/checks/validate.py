@@ -10,7 +10,7 @@ import datetime as dt
 
 from riep.checks.lines import funding_findings, line_findings
 from riep.checks.model import Book, prepare
-from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
+from riep.checks.tables import ALLOCATION, AMOUNT_K, FUNDING, STATED_K, STATED_TOTALS
 from riep.checks.totals import stated_values, total_findings
 from riep.findings import FileReport, Finding
 from riep.rule import rule
@@ -31,9 +31,9 @@ def recognises(source: TableSource) -> bool:
 def read(source: TableSource, settings: Settings) -> Book:
     """Read Allocation (required), StatedTotals (required) and Funding (optional) from ``source``."""
     h = settings.headers
-    allocation = source.table(ALLOCATION, aliases=h.get(ALLOCATION.name), value_columns=(ALLOCATION.columns[4].name,))
+    allocation = source.table(ALLOCATION, aliases=h.get(ALLOCATION.name), value_columns=(AMOUNT_K,))
     stated = source.table(STATED_TOTALS, aliases=h.get(STATED_TOTALS.name),
-                          formula_columns=(STATED_TOTALS.columns[2].name,))
+                          formula_columns=(STATED_K,))
     funding = source.table(FUNDING, aliases=h.get(FUNDING.name), required=False, value_columns=("Amount",))
     assert allocation is not None
     return prepare(allocation, stated, funding)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from riep.checks.model import parse_amount
-from riep.checks.tables import ALLOCATION, FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
+from riep.checks.tables import ALLOCATION, AMOUNT_K, FUNDING_TOTAL, GRAND_TOTAL, STATED_K, STATED_TOTALS
 from riep.findings import FileReport, Finding
 from riep.fy import normalise_year
 from riep.reconcile.corkscrew import corkscrew_findings, link_findings
@@ -21,8 +21,8 @@ from riep.table import TableData, TableSource, col_letter
 
 __all__ = ["recognises", "read_ledger", "reconcile_ledger", "evaluate"]
 
-_STATED = STATED_TOTALS.columns[2].name
-_AMOUNT = ALLOCATION.columns[4].name
+_STATED = STATED_K
+_AMOUNT = AMOUNT_K
 
 
 def recognises(source: TableSource) -> bool:

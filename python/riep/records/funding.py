@@ -74,7 +74,7 @@ class LineAmount:
     cell: str | None = None
 
 
-def extra_funding_left(approved: list[float], cap: float = 20000) -> float:
+def extra_funding_left(approved: list[float], cap: float) -> float:
     """How much of the extra-funding cap is left after ``approved`` (£; negative when over the cap).
 
     Blank cells are ignored; an amount that is not a number, or is negative, raises :class:`InputError`.

@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import re
 
-from riep.checks.tables import ALLOCATION
+from riep.checks.tables import ALLOCATION, AMOUNT_K
 from riep.dates import excel_date
 from riep.errors import InputError
 from riep.fy import normalise_year, year_label_error
@@ -319,7 +319,7 @@ def read_allocation_lines(source: TableSource, settings: Settings) -> dict[str, 
     names the line; several rows of it in one year add up, the first one's cell is kept)."""
     table = source.table(ALLOCATION, aliases=settings.headers.get(ALLOCATION.name), required=True)
     assert table is not None
-    amount = ALLOCATION.columns[4].name
+    amount = AMOUNT_K
     wanted = norm_header(settings.records.allocation_line)
     out: dict[str, LineAmount] = {}
     for rec in table.frame.to_dict("records"):
