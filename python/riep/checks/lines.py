@@ -6,7 +6,8 @@ frame-wide masks keep them vectorised).
 
 from __future__ import annotations
 
-from riep.checks.model import Book, text_as_number
+from riep.cellvalue import spelled_amount
+from riep.checks.model import Book
 from riep.checks.tables import AMOUNT_K, FUNDING_KINDS, FUNDING_STATUSES
 from riep.findings import AmountWhere, Finding, OnSheet
 from riep.fy import year_label_error
@@ -84,7 +85,7 @@ def line_findings(book: Book, s: CheckSettings) -> list[Finding]:
         if r.kind == "blank":
             out.append(LINE_BLANK.finding(f"{label} has no amount.", **at))
         elif r.kind == "text":
-            guess = text_as_number(r.raw)
+            guess = spelled_amount(r.raw)
             hint = f"; type the number {guess:g} instead" if guess is not None else ""
             out.append(LINE_TEXT.finding(
                 f"{label} has the text '{r.raw}' where an amount in £k belongs, so it is left out of every total{hint}.",

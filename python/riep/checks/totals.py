@@ -8,10 +8,11 @@ calculated it, the value the formula would give is used and said so.
 
 from __future__ import annotations
 
+from riep.cellvalue import cell_number
 from riep.checks.formulas import Audit, audit, error_tokens
 from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
 from riep.checks.lines import LINE_TEXT
-from riep.checks.model import Book, Stated, StatedValue, norm_name, parse_amount
+from riep.checks.model import Book, Stated, StatedValue, norm_name
 from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
 from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_K
 from riep.errors import InputError
@@ -279,13 +280,13 @@ def check_total(lines: list[object], stated: object, tolerance_k: float = 0.5) -
     """
     total = 0.0
     for i, raw in enumerate(lines, start=1):
-        a = parse_amount(raw)
+        a = cell_number(raw)
         if a.kind == "blank":
             continue
         if not a.is_number:
             raise InputError(f"line {i} is '{raw}', not a number")
         total += a.value or 0.0
-    st = parse_amount(stated)
+    st = cell_number(stated)
     if not st.is_number:
         raise InputError(f"the stated total '{'' if stated is None else stated}' is not a number")
     if tolerance_k < 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from riep.checks.model import parse_amount
+from riep.cellvalue import cell_number
 from riep.checks.tables import ALLOCATION, AMOUNT_K, FUNDING_TOTAL, GRAND_TOTAL, STATED_K, STATED_TOTALS
 from riep.findings import FileReport, Finding
 from riep.fy import normalise_year
@@ -44,7 +44,7 @@ def _stated(table: TableData | None) -> tuple[dict[str, Stated], dict[str, State
     for rec in table.frame.to_dict("records"):
         target = wanted.get(norm_name(rec["Scope"]))
         year = normalise_year(rec["Year"])
-        value = parse_amount(rec[_STATED]).value
+        value = cell_number(rec[_STATED]).value
         if target is None or year is None or value is None or year in target:
             continue
         cell = table.cell(_STATED, int(rec["_row"]))
@@ -59,7 +59,7 @@ def _line_totals(table: TableData | None) -> dict[str, Stated]:
         return out
     f = table.frame
     years = f["Year"].map(normalise_year)
-    amounts = f[_AMOUNT].map(lambda v: parse_amount(v).value)
+    amounts = f[_AMOUNT].map(lambda v: cell_number(v).value)
     first, last = int(f["_row"].min()), int(f["_row"].max())
     ycol, acol = col_letter(table.columns["Year"]), col_letter(table.columns[_AMOUNT])
     for year in sorted({y for y in years if y}):

@@ -8,10 +8,10 @@ after the as-of day are ignored: they had not happened yet.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from riep.cellvalue import cell_number, not_a_number
 from riep.errors import InputError
 from riep.findings import Finding
 from riep.fy import financial_year
@@ -81,16 +81,14 @@ def extra_funding_left(approved: list[float], cap: float) -> float:
     """
     total = 0.0
     for value in approved:
-        if value is None or (isinstance(value, str) and not value.strip()):
+        cell = cell_number(value)
+        if cell.kind == "blank":
             continue
-        try:
-            amount = float(str(value).replace(",", "").replace("£", "").strip()) if isinstance(value, str) \
-                else float(value)
-        except (TypeError, ValueError):
-            raise InputError(f"{value!r} is not an amount of money") from None
-        if isinstance(value, bool) or math.isnan(amount) or amount < 0:
+        if cell.value is None:
+            raise InputError(f"{value!r} {not_a_number(value).replace('a number', 'an amount of money')}")
+        if cell.value < 0:
             raise InputError(f"{value!r} is not an amount of money (zero or more)")
-        total += amount
+        total += cell.value
     return round(float(cap) - total, 2)
 
 

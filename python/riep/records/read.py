@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import re
 
+from riep.cellvalue import cell_number, not_a_number
 from riep.checks.tables import ALLOCATION, AMOUNT_K
 from riep.dates import excel_date
 from riep.errors import InputError
@@ -139,17 +140,10 @@ class _Cells:
 
     def number(self, rec: dict, column: str) -> float | None:
         value = rec.get(column)
-        if value is None:
-            return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        text = str(value).strip().replace(",", "").replace("£", "")
-        if not text:
-            return None
-        try:
-            return float(text.rstrip("%"))
-        except ValueError:
-            raise self.fail(column, int(rec["_row"]), f"{column} {_shown(value)} is not a number") from None
+        cell = cell_number(value)
+        if cell.kind in ("number", "blank"):
+            return cell.value
+        raise self.fail(column, int(rec["_row"]), f"{column} {_shown(value)} {not_a_number(value)}")
 
     def yes_no(self, rec: dict, column: str) -> bool | None:
         try:
