@@ -72,7 +72,7 @@ def input_file(path: str | Path) -> InputFile:
 @cache
 def rules_version() -> str:
     """A short hash of the rule table: changes when any rule's ID, severity, job, title or wording does."""
-    from riep.rules import all_rules
+    from riep.registry import all_rules
 
     table = [r.model_dump(mode="json") for r in all_rules()]
     return hashlib.sha256(json.dumps(table, sort_keys=True).encode("utf-8")).hexdigest()[:12]

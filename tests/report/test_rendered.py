@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from helpers import WORKBOOKS
 from openpyxl import load_workbook
 
-from helpers import WORKBOOKS
 from riep import __version__
 from riep.provenance import input_file, rules_version
 from riep.report.sheet_frame import COVER_SHEET

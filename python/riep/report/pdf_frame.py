@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from riep.pdfdoc import FONT_BOLD, FONT_REGULAR, para, styles
+from riep.pdf.document import FONT_BOLD, FONT_REGULAR, para, styles
 from riep.report.cover import Cover
 
 __all__ = ["cover_block", "build_pdf", "column_widths", "FRAME_PT"]

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from riep.money import fmt_pounds
-from riep.pdfdoc import para, styles
+from riep.pdf.document import para, styles
 from riep.records.record import Grid, Item, Record
 from riep.report.cover import Cover
 from riep.report.pdf_frame import build_pdf, column_widths
