@@ -8,14 +8,15 @@ import json
 
 from riep import __version__
 from riep.findings import RunReport
-from riep.provenance import input_file, rules_version, run_info
+from riep.provenance import input_file, run_info
+from riep.registry import rules_version
 
 
 def test_run_block_names_versions_day_and_every_input(tmp_path):
     book = tmp_path / "book.xlsx"
     book.write_bytes(b"not really a workbook")
     started = dt.datetime(2009, 12, 1, 9, 30, tzinfo=dt.UTC)
-    run = run_info([book, tmp_path / "missing.xlsx"], dt.date(2009, 11, 30), started)
+    run = run_info([book, tmp_path / "missing.xlsx"], dt.date(2009, 11, 30), started, rules_version())
     doc = json.loads(json.dumps(RunReport(run=run).to_json_dict()))
     assert list(doc) == ["schema", "run", "files"]
     assert doc["run"] == {

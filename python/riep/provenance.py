@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from riep import __version__
 
-__all__ = ["InputFile", "RunInfo", "input_file", "rules_version", "run_info"]
+__all__ = ["InputFile", "RunInfo", "input_file", "run_info"]
 
 _CHUNK = 1 << 20
 
@@ -69,21 +67,13 @@ def input_file(path: str | Path) -> InputFile:
     return InputFile(path=str(path), size=Path(path).stat().st_size, sha256=digest.hexdigest())
 
 
-@cache
-def rules_version() -> str:
-    """A short hash of the rule table: changes when any rule's ID, severity, job, title or wording does."""
-    from riep.registry import all_rules
-
-    table = [r.model_dump(mode="json") for r in all_rules()]
-    return hashlib.sha256(json.dumps(table, sort_keys=True).encode("utf-8")).hexdigest()[:12]
-
-
-def run_info(paths: Iterable[str | Path], as_of: dt.date, started_at: dt.datetime) -> RunInfo:
-    """The provenance of a run over ``paths`` (files that cannot be read are left out: the run reports them)."""
+def run_info(paths: Iterable[str | Path], as_of: dt.date, started_at: dt.datetime, rules_version: str) -> RunInfo:
+    """The provenance of a run over ``paths`` (files that cannot be read are left out: the run reports them);
+    ``rules_version`` is :func:`riep.registry.rules_version`."""
     inputs = []
     for p in paths:
         try:
             inputs.append(input_file(p))
         except OSError:
             continue
-    return RunInfo(rules_version=rules_version(), as_of=as_of, started_at=started_at, inputs=inputs)
+    return RunInfo(rules_version=rules_version, as_of=as_of, started_at=started_at, inputs=inputs)

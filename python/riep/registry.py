@@ -8,11 +8,13 @@ no job or runner. The rules reference (``docs/rules.md``) is generated from it b
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 
 from riep import checks, reconcile, records, risks
 from riep.rule import Rule
 
-__all__ = ["RULE_PACKAGES", "all_rules", "rules_markdown", "check_unique"]
+__all__ = ["RULE_PACKAGES", "all_rules", "rules_markdown", "check_unique", "rules_version"]
 
 RULE_PACKAGES = (checks, reconcile, records, risks)
 
@@ -36,6 +38,14 @@ def _all() -> tuple[Rule, ...]:
 def all_rules() -> list[Rule]:
     """Every rule of every rule package, ordered by job then ID."""
     return list(_all())
+
+
+@functools.cache
+def rules_version() -> str:
+    """A short hash of the rule table (every rule's ID, severity, job, title and description): it changes when
+    any rule does, so a report can say which rules made it."""
+    table = [r.model_dump(mode="json") for r in _all()]
+    return hashlib.sha256(json.dumps(table, sort_keys=True).encode("utf-8")).hexdigest()[:12]
 
 
 def rules_markdown() -> str:

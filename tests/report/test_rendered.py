@@ -18,7 +18,8 @@ from helpers import WORKBOOKS
 from openpyxl import load_workbook
 
 from riep import __version__
-from riep.provenance import input_file, rules_version
+from riep.provenance import input_file
+from riep.registry import rules_version
 from riep.report.sheet_frame import COVER_SHEET
 from riep.runners.base import Context
 from riep.runners.batch import run_folder

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from riep.risks import evaluate
-from riep.risks.register import read_register
+from riep.risks import evaluate, read
 from riep.risks.summary import summarise
 from riep.settings import Settings
 from risks.riskdata import Source, row
@@ -14,9 +13,9 @@ AS_OF = dt.date(2009, 12, 1)
 
 
 def _summary(rows, top_n=2):  # type: ignore[no-untyped-def]
-    source = Source(rows)
     settings = Settings()
-    return summarise(read_register(source, settings), evaluate(source, settings, AS_OF), AS_OF, top_n)
+    reg = read(Source(rows), settings)
+    return summarise(reg, evaluate(reg, settings, AS_OF), AS_OF, top_n)
 
 
 def test_top_n_takes_every_risk_tied_at_the_cut_off():

@@ -51,7 +51,9 @@ class Context:
     def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
               figures: list[str] | None = None) -> Cover:
         """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
-        run = run_info(sources, self.as_of, self.started_at)
+        from riep.registry import rules_version
+
+        run = run_info(sources, self.as_of, self.started_at, rules_version())
         return cover_for(title, file_name, report, run, self.settings.report.partnership, sources,
                          key_figures(report, figures))
 

@@ -17,6 +17,7 @@ from riep.jobs import all_jobs
 from riep.output.json_out import render_json
 from riep.output.junit import render_junit
 from riep.provenance import run_info
+from riep.registry import rules_version
 from riep.report.cover import cover_for, workbook_name
 from riep.report.figures import key_figures
 from riep.runners.base import Context
@@ -56,7 +57,7 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         except RiepError:
             pass  # the records job says why, per workbook
     run = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
-                   ctx.as_of, ctx.started_at)
+                   ctx.as_of, ctx.started_at, rules_version())
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]
