@@ -7,22 +7,19 @@ the first page of each output states its provenance; header words fit their colu
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from helpers import WORKBOOKS
 from openpyxl import load_workbook
 
+from allocdata import WORKBOOKS
 from riep import __version__
 from riep.provenance import input_file
 from riep.registry import rules_version
 from riep.report.sheet_frame import COVER_SHEET
-from riep.runners.base import Context
-from riep.runners.batch import run_folder
 from riep.xlsx.libreoffice import to_pdf
 
 pytestmark = pytest.mark.libreoffice
@@ -32,14 +29,13 @@ A4 = (595.3, 841.9)
 # no Calibri and sets it in the wider DejaVu Sans, where it cannot reach 9 pt on one page width (about 7.4 pt).
 # Its pages are known by their repeated header row; every other check still applies to them.
 INDEX_HEADER = ("Authority", "Conditions", "Eligible", "Warnings")
-AS_OF = dt.date(2009, 12, 1)
+AS_OF = "15 December 2009"  # the shared run's --as-of
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> dict[str, Path]:
-    """One run over the shipped workbooks; every PDF it wrote and every workbook rendered to PDF, by output name."""
-    out = tmp_path_factory.mktemp("run")
-    _, written = run_folder(WORKBOOKS, out, Context(as_of=AS_OF))
+def rendered(shipped_run, tmp_path_factory) -> dict[str, Path]:
+    """The session's run over the shipped workbooks: every PDF it wrote and every workbook rendered to PDF."""
+    written = sorted(p for p in shipped_run.out.iterdir() if p.suffix in (".pdf", ".xlsx"))
     books = [p for p in written if p.suffix == ".xlsx"]
     pdf_dir = tmp_path_factory.mktemp("pdf")
     with ThreadPoolExecutor(2) as pool:
@@ -116,7 +112,7 @@ def test_first_page_states_provenance(rendered):
             text = re.sub(r"\s+", " ", pdf.pages[0].extract_text() or "")
         source = "authority_support.xlsx" if "support_record" in name else name.split(".")[0] + ".xlsx"
         assert f"{source} (" in text and sha[source][:40] in text.replace(" ", ""), name
-        assert "As of 1 December 2009" in text, name
+        assert f"As of {AS_OF}" in text, name
         assert f"riep {__version__}, rules version {rules_version()}" in text, name
         assert re.search(r"Findings \d+ errors?, \d+ warnings?, \d+ notes?", text), name
         assert text.startswith("Improvement East") or text.startswith("East Midlands IEP"), name
@@ -131,10 +127,8 @@ def test_pdf_metadata_says_who_made_it(rendered):
     assert input_file(WORKBOOKS / "risk_register.xlsx").sha256 in (meta.subject or "")
 
 
-def test_header_words_fit_their_columns_and_result_sheets_come_first(tmp_path):
-    out = tmp_path / "run"
-    run_folder(WORKBOOKS, out, Context(as_of=AS_OF))
-    for book in sorted(out.glob("*.xlsx")):
+def test_header_words_fit_their_columns_and_result_sheets_come_first(shipped_run):
+    for book in sorted(shipped_run.out.glob("*.xlsx")):
         wb = load_workbook(book)
         source = WORKBOOKS / (book.name.split(".")[0] + ".xlsx")
         theirs = set(load_workbook(source).sheetnames) if book.name != "support_records.xlsx" else set()
