@@ -58,9 +58,10 @@ def report_pdf(summary: RiskSummary, heat: HeatMap, report: FileReport, cover: C
         para(f"Judged on {summary.as_of:%d/%m/%Y}. {summary.headline()} Checks: {summary.checks_text()}.", st["sub"]),
         KeepTogether([para("Heat map", st["h"]),
                       Image(io.BytesIO(heat.png), width=width, height=width * heat.height_px / heat.width_px)]),
-        para(f"Top {len(summary.top)} risks by score" + (" (ties at the cut-off included)"
-                                                        if len(summary.top) > summary.top_n else ""), st["h"]),
-        _top_table(summary, st) if summary.top else para("No risk has a score.", st["body"]),
+        KeepTogether([  # the heading never ends a page without its table
+            para(f"Top {len(summary.top)} risks by score" + (" (ties at the cut-off included)"
+                                                            if len(summary.top) > summary.top_n else ""), st["h"]),
+            _top_table(summary, st) if summary.top else para("No risk has a score.", st["body"])]),
         para("Reviews and owners", st["h"]),
     ]
     for r in summary.overdue:
