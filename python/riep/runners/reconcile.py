@@ -15,7 +15,7 @@ FINDINGS_SHEET = "ReconcileChecks"
 
 
 def _evaluate(source: TableSource, ctx: Context) -> FileReport:
-    return reconcile(source, ctx.settings)
+    return reconcile(source, ctx.settings, ctx.as_of)
 
 
 def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[SheetContent]:
