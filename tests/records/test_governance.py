@@ -24,10 +24,17 @@ def test_conditions_of_funding():
     w["SupportCases"][0][5] = D(2010, 1, 5)
     assert _found(w)[0] == (
         "SUP-004", "warning", "SupportCases", "C5",
-        f"{FEN}: conditions of funding not met on 15/12/2009: no lead Chief Executive from another authority and no "
-        "Improvement Board established; no money may be released until both are in place.")
+        f"{FEN}: on 15/12/2009 the case has no lead Chief Executive from another authority and no Improvement Board "
+        "established, which Improvement East funding normally expects (Improvement East, Support for individual "
+        "authorities (role of the lead Chief Executive)); put them in place, or record in 'Conditions waived' who "
+        "agreed the exception and why.")
     case = book(w).cases[0]
     assert conditions_met(case, D(2010, 1, 5)) == ["no lead Chief Executive from another authority"]
+    w["SupportCases"][0] += [None, "Member Panel, 10/09/2009: the board is being formed with the county"]
+    assert [f[0] for f in _found(w)] == []  # a waiver recorded: no SUP-004
+    w["SupportCases"][0][-1] = None
+    w["Settings"] = [["Partnership", "east_midlands"]]
+    assert [f[0] for f in _found(w)] == []  # the East Midlands paper sets no conditions
 
 
 def test_lead_chief_executive_time_above_one_day_a_month():
@@ -35,7 +42,9 @@ def test_lead_chief_executive_time_above_one_day_a_month():
     w["SupportCases"][0][4] = 1.5
     assert _found(w) == [("SUP-005", "warning", "SupportCases", "E5",
                           f"{FEN}: the lead Chief Executive (Chief Executive, Huntingdonshire) gives 1.5 days a month, "
-                          "above the 1 expected.")]
+                          "above the 1 expected (Improvement East, Support for individual authorities (role of the lead "
+                          "Chief Executive)); agree the time with both authorities, or record in Notes why more is "
+                          "needed.")]
     assert _found(w, s=RecordsSettings(max_days_per_month=2)) == []
 
 
@@ -45,11 +54,30 @@ def test_missing_roles_are_a_warning_and_the_chair_must_be_a_member():
     w["SupportCases"][0][6] = "Cllr Someone Else"
     assert _found(w) == [
         ("SUP-006", "warning", "SupportCases", "F5",
-         f"{FEN}: the Improvement Board has no IDeA associate, District Auditor (recommended, not required)."),
+         f"{FEN}: the Improvement Board has no IDeA associate, District Auditor; good practice is to include them "
+         "(recommended, not required): add them to BoardMembers, or note why not."),
         ("SUP-007", "error", "SupportCases", "G5",
          f"{FEN}: the board chair is 'Cllr Someone Else', who is not listed in BoardMembers; the chair must be a "
          "member of the board."),
     ]
+
+
+def test_an_improvement_east_representative_holds_the_lead_chief_executive_role():
+    w = world()
+    w["BoardMembers"] = [m if m[2] != "Lead Chief Executive" else [FEN, "A. Officer", "Improvement East representative",
+                                                                   "Improvement East"] for m in w["BoardMembers"]]
+    assert _found(w) == []
+    w["BoardMembers"] = [m for m in w["BoardMembers"] if m[2] != "Improvement East representative"]
+    assert [f[4].split(";")[0] for f in _found(w)] == [
+        f"{FEN}: the Improvement Board has no Lead Chief Executive or Improvement East representative"]
+
+
+def test_a_mentor_only_case_has_no_board_or_conditions_to_check():
+    w = world()
+    w["SupportCases"][0][5] = None  # no board
+    w["SupportCases"][0] += ["mentor"]
+    w["Meetings"] = []
+    assert _found(w) == []
 
 
 def test_a_meeting_gap_above_six_weeks_in_the_first_year_only():

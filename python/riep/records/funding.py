@@ -296,8 +296,9 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
                     caveat = f" Note: {profile.urgent_caveat}." if profile.urgent_caveat else ""
                     out.append(URGENT_UNREPORTED.finding(
                         f"{name}: the urgent approval of {fmt_pounds(f.amount)} on {when:%d/%m/%Y} was {problem} "
-                        f"({doc_of(profile.urgent_source)}); report it at the next meeting and record the date in "
-                        f"'Reported on' and the body in 'Reported to'.{caveat}",
+                        f"({doc_of(profile.urgent_source)}); report it to the {' and the '.join(profile.urgent_reported_to)} "
+                        f"at the next meeting, and record the date in 'Reported on' and the body in 'Reported to'."
+                        f"{caveat}",
                         scope=name, **at("Reported on")))
             limit, what = (f.committed, "committed") if f.committed is not None else (f.amount, "approved")
             if f.committed is not None and f.committed > f.amount + 0.005:

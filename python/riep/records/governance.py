@@ -129,7 +129,8 @@ def check_governance(book: SupportBook, as_of: dt.date, s: RecordsSettings) -> l
         if case.days_per_month is not None and case.days_per_month > s.max_days_per_month:
             out.append(LEAD_TIME.finding(
                 f"{name}: the lead Chief Executive ({case.lead or 'not named'}) gives {case.days_per_month:g} days a "
-                f"month, above the {s.max_days_per_month:g} expected.", scope=name, expected=s.max_days_per_month,
+                f"month, above the {s.max_days_per_month:g} expected ({LEAD_CEX}); agree the time with both authorities, "
+                "or record in Notes why more is needed.", scope=name, expected=s.max_days_per_month,
                 actual=case.days_per_month, difference=case.days_per_month - s.max_days_per_month, unit="days/month",
                 **where("Days per month")))
         if case.mentor_only or case.board_established is None or case.board_established > as_of:

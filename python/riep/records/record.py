@@ -95,15 +95,18 @@ class Record(BaseModel):
 
 
 _SHORT = [(" District Council", " DC"), (" Borough Council", " BC"), (" County Council", " CC"),
-          (" City Council", " City"), (" (illustrative)", ""), (" Council", "")]
+          (" City Council", " City"), (" Council", "")]
+MARKER = " (illustrative)"
 
 
 def sheet_name(authority: str, taken: set[str]) -> str:
-    """A sheet name for an authority: short, at most 31 characters, unique in ``taken``."""
-    name = authority
+    """A sheet name for an authority: short, at most 31 characters, unique in ``taken``; an invented authority
+    keeps its ``(illustrative)`` marker in the tab too."""
+    marker = MARKER if authority.endswith(MARKER) else ""
+    name = authority.removesuffix(marker)
     for long, short in _SHORT:
         name = name.replace(long, short)
-    name = re.sub(r"[\[\]:*?/\\']", "", name)[:31].strip()
+    name = re.sub(r"[\[\]:*?/\\']", "", name)[:31 - len(marker)].strip() + marker
     base, k = name, 2
     while name.lower() in {t.lower() for t in taken}:
         suffix = f" {k}"

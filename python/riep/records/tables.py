@@ -57,9 +57,9 @@ SUPPORT_CASES = TableSpec(
         C("Board established", aliases=("Improvement Board established",)),
         C("Board chair", aliases=("Chair",)),
         C("Closed on", required=False),
+        C("Notes", required=False),
         C("Kind", required=False, aliases=("Case kind",)),
         C("Conditions waived", required=False, aliases=("Waiver", "Conditions waiver")),
-        C("Notes", required=False),
     ),
     "One row per authority supported: its lead Chief Executive, their time and the Improvement Board. Kind: "
     "support (an individual authority, the default) or mentor (a Chief Executive mentor only, open to any "
@@ -108,10 +108,10 @@ SUPPORT_FUNDING = TableSpec(
         C("Approved by"),
         C("Approved on"),
         C("Reported on", required=False, aliases=("Reported to board on", "Reported to board", "Reported")),
-        C("Reported to", required=False, aliases=("Reported to body",)),
         C("Committed (£)", required=False, aliases=("Committed",)),
         C("Spent (£)", required=False, aliases=("Spent",)),
         C("Purpose", required=False),
+        C("Reported to", required=False, aliases=("Reported to body",)),
     ),
     "Money for each authority in whole pounds: core, additional (capped, agreed by the lead Chief Executive) or "
     "urgent (approved under the partnership's urgency process and reported to the body its profile names).",
