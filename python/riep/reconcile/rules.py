@@ -196,11 +196,10 @@ def year_findings(ledger: Ledger, s: ReconcileSettings, as_of: dt.date | None = 
             still = as_of is not None and fy_end(year) >= as_of
             state = (f"{year} is still open on {as_of:%d/%m/%Y} (it ends on {fy_end(year):%d/%m/%Y}): no closing "
                      f"balance yet for {names}; on the figures entered so far it would close at " if still and as_of
-                     else f"{year} has not closed: no closing balance for {names}; enter them when the year's "
-                     "accounts close. On the figures entered it closes at ")
+                     else f"{year} has not closed: no closing balance for {names}; on the figures entered it closes at ")
             out.append(NOT_CLOSED.finding(
-                state + 
-                f"{'approximately ' if approx_all else ''}{fmt_k(calc)} (opening + funding - committed{none}).",
+                f"{state}{'approximately ' if approx_all else ''}{fmt_k(calc)} (opening + funding - committed{none})."
+                + ("" if still else " Enter the closing balances when the year's accounts close."),
                 file=ledger.file, sheet=open_streams[0].sheet, cell=open_streams[0].cell("closing"), scope=year,
                 expected=round(calc, 6), unit="£k"))
     return out
