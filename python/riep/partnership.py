@@ -9,8 +9,8 @@ profile and never hard-code one partnership.
 
 Two profiles are built in (``improvement_east``, ``east_midlands``); ``riep.toml`` may add or
 override one under ``[partnership.profiles.<key>]``. A workbook names its partnership in an
-optional ``Settings`` table (``Setting`` = ``Partnership``, ``Value`` = the key);
-``[partnership] default`` is used when it does not.
+optional ``Settings`` table (:mod:`riep.workbook_settings`); ``[partnership] default`` is used
+when it does not. This module holds plain models only, so loading settings stays light.
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from riep.errors import InputError
 from riep.sources import EM_DIFFICULTY, IMPROVEMENT_BOARD, LEAD_CEX, YEAR_TWO_PLAN, cite
-from riep.table import ColumnSpec, TableSource, TableSpec, norm_header
 
-__all__ = ["Profile", "PartnershipSettings", "BUILT_IN", "SETTINGS_TABLE", "workbook_partnership", "role_label"]
+__all__ = ["Profile", "PartnershipSettings", "BUILT_IN", "role_label"]
 
 Conditions = Literal["required", "expected", "none"]
 
@@ -147,31 +145,3 @@ class PartnershipSettings(BaseModel):
     def profile(self, key: str | None = None) -> Profile:
         """The profile called ``key`` (the default when ``None``); ``KeyError`` when there is none."""
         return self.known()[key or self.default]
-
-
-SETTINGS_TABLE = TableSpec(
-    "Settings",
-    (ColumnSpec("Setting"), ColumnSpec("Value")),
-    "Optional: settings the workbook carries itself. 'Partnership' names the partnership whose rules apply "
-    "(improvement_east, east_midlands, or a profile of riep.toml).",
-)
-
-
-def workbook_partnership(source: TableSource, settings: PartnershipSettings) -> tuple[str, Profile]:
-    """The partnership ``source`` names in its ``Settings`` table (else the default) and its profile.
-
-    A name no profile has raises :class:`InputError` naming the cell.
-    """
-    table = source.table(SETTINGS_TABLE, required=False) if source.has_table(SETTINGS_TABLE.name) else None
-    key = settings.default
-    if table is not None:
-        for rec in table.frame.to_dict("records"):
-            if norm_header(rec.get("Setting")) == "partnership" and str(rec.get("Value") or "").strip():
-                key = str(rec["Value"]).strip()
-                if key not in settings.known():
-                    raise InputError(
-                        f"Partnership '{key}' is not a known partnership; use one of "
-                        f"{', '.join(sorted(settings.known()))}, or add [partnership.profiles.{key}] to riep.toml",
-                        file=source.file, sheet=table.sheet, cell=table.cell("Value", int(rec["_row"])))
-                break
-    return key, settings.profile(key)

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from riep.errors import ConfigError
-from riep.partnership import PartnershipSettings
+from riep.partnership import BUILT_IN, PartnershipSettings, Profile
 
 __all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "PartnershipSettings", "Settings", "load_settings", "settings_toml"]
 
@@ -238,6 +238,17 @@ def _toml_value(value: object) -> str:
     return str(value)
 
 
+def _profiles_toml() -> list[str]:
+    """The built-in partnership profiles, commented out: copy one under a new key to make your own."""
+    lines: list[str] = []
+    for name, profile in BUILT_IN.items():
+        lines.append(f"# [partnership.profiles.{name}]")
+        for key, field in Profile.model_fields.items():
+            lines += [f"#   # {text}" for text in textwrap.wrap(field.description or "", 92)]
+            lines.append(f"#   {key} = {_toml_value(getattr(profile, key))}")
+    return lines
+
+
 def settings_toml() -> str:
     """Every setting with its default and description, as a ``riep.toml`` a user can copy and edit."""
     lines = ["# riep settings: every key with its default. Copy to riep.toml and change what you need.", ""]
@@ -252,6 +263,9 @@ def settings_toml() -> str:
             lines.append(f"# {doc[0]}")
         for key, sub in type(section).model_fields.items():
             lines += [f"# {text}" for text in textwrap.wrap(sub.description or "", 96)]
+            if key == "profiles" and isinstance(section, PartnershipSettings):
+                lines += _profiles_toml()
+                continue
             lines.append(f"{key} = {_toml_value(getattr(section, key))}")
         lines.append("")
     lines += [

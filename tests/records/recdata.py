@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from helpers import table
-from riep.partnership import SETTINGS_TABLE
 from riep.records.model import SupportBook
 from riep.records.read import read_book
 from riep.records.tables import (
@@ -20,6 +19,7 @@ from riep.records.tables import (
 )
 from riep.settings import Settings
 from riep.table import TableData, TableSpec
+from riep.workbook_settings import SETTINGS_TABLE
 
 D = dt.date
 FEN = "Fenmarsh District Council (illustrative)"

@@ -6,8 +6,8 @@ import pytest
 
 from records.recdata import FEN, MARSH, D, book, world
 from riep.errors import InputError
-from riep.records.funding import LineAmount, check_funding, extra_funding_left
 from riep.partnership import BUILT_IN
+from riep.records.funding import LineAmount, check_funding, extra_funding_left
 from riep.settings import RecordsSettings, Settings
 
 AS_OF = D(2009, 12, 15)

@@ -41,9 +41,9 @@ from riep.records.tables import (
     SUPPORT_FUNDING,
     YES_WORDS,
 )
-from riep.partnership import workbook_partnership
 from riep.settings import Settings
 from riep.table import TableData, TableSource, is_error_value
+from riep.workbook_settings import workbook_partnership
 
 __all__ = ["read_book", "recognises", "read_score", "read_yes_no", "closest"]
 
