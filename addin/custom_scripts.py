@@ -17,7 +17,7 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - xlwings Server would otherwise serve no scripts
     raise RuntimeError(f"the RIEP add-in cannot load its ribbon scripts: {exc}") from exc
 
-__all__ = ["validate_totals", "reconcile_carry_forwards", "support_records", "risk_report"]
+__all__ = ["validate_totals", "reconcile_carry_forwards", "budget_monitoring", "support_records", "risk_report"]
 
 
 @script
@@ -30,6 +30,12 @@ def validate_totals(book: xw.Book, formulas: dict | None = None) -> None:
 def reconcile_carry_forwards(book: xw.Book, formulas: dict | None = None) -> None:
     """Reconcile carry-forwards (the ``reconcile`` job) on the open workbook."""
     run_button(book, "reconcile", formulas)
+
+
+@script
+def budget_monitoring(book: xw.Book, formulas: dict | None = None) -> None:
+    """Budget monitoring (the ``monitor`` job) on the open allocation workbook."""
+    run_button(book, "monitor", formulas)
 
 
 @script

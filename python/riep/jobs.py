@@ -13,9 +13,9 @@ __all__ = ["Job", "all_jobs", "job"]
 
 def all_jobs() -> list[Job]:
     """Every job, in the order ``riep run`` runs them."""
-    from riep.runners import check, reconcile, records, risks
+    from riep.runners import check, monitor, reconcile, records, risks
 
-    return [check.JOB, reconcile.JOB, records.JOB, risks.JOB]
+    return [check.JOB, reconcile.JOB, monitor.JOB, records.JOB, risks.JOB]
 
 
 def job(name: str) -> Job:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from riep.errors import ConfigError
 from riep.partnership import BUILT_IN, PartnershipSettings, Profile
 
-__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "PartnershipSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "MonitorSettings", "PartnershipSettings", "Settings", "load_settings", "settings_toml"]
 
 
 class CheckSettings(BaseModel):
@@ -87,6 +87,18 @@ class ReconcileSettings(BaseModel):
         "unexplained income (REC-015) when its amount is within this percentage of the gap (Year One: £2.0m "
         "against £2.11m, 5.2%).",
     )
+
+
+class MonitorSettings(BaseModel):
+    """Thresholds for ``riep monitor`` (in-year budget monitoring)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance_k: float = Field(0.5, ge=0, description="£k: a forecast this close to the budget is on budget.")
+    slippage_pct: float = Field(
+        10.0, ge=0, le=100,
+        description="A line or theme forecast to spend less than its budget by more than this percentage is Amber "
+        "(money at risk of going unspent); over budget is Red.")
 
 
 class RiskSettings(BaseModel):
@@ -197,6 +209,7 @@ class Settings(BaseModel):
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     risks: RiskSettings = Field(default_factory=RiskSettings)
     records: RecordsSettings = Field(default_factory=RecordsSettings)
+    monitor: MonitorSettings = Field(default_factory=MonitorSettings)
     partnership: PartnershipSettings = Field(default_factory=PartnershipSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,

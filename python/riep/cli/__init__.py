@@ -26,9 +26,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from riep.cli import build, check, reconcile, records, risks, rollover, rules, run, serve, settings
+    from riep.cli import build, check, monitor, reconcile, records, risks, rollover, rules, run, serve, settings
 
-    for module in (check, reconcile, records, risks, rollover, run, build, rules, settings, serve):
+    for module in (check, reconcile, monitor, records, risks, rollover, run, build, rules, settings, serve):
         cli.add_command(module.command)
 
 
