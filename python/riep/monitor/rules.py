@@ -184,7 +184,7 @@ def _theme_findings(book: MonitorBook, pos: Position, s: MonitorSettings) -> lis
         out.append(THEME.finding(
             f"{theme} {pos.year}: budget {fmt_k(b)}, committed {fmt_k(c)}, spent {fmt_k(sp)}, forecast outturn "
             f"{fmt_k(f)}, variance {'+' if f - b > 0 else ''}{fmt_k(f - b)} ({rag(b, f, s)}).",
-            file=book.file, sheet="Monitoring", scope=theme, expected=round(b, 6), actual=round(f, 6),
+            file=book.file, sheet=None, scope=theme, expected=round(b, 6), actual=round(f, 6),
             difference=round(f - b, 6), unit="£k"))
     return out
 
