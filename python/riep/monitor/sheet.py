@@ -55,7 +55,8 @@ def _rag(row: int, s: MonitorSettings) -> str:
 def _line_row(out: _Rows, lp: LinePosition, s: MonitorSettings) -> int:
     r = out.top + len(out.rows)
     budget = f"=N({lp.line.budget.ref})" if lp.line.budget else 0
-    note = "" if lp.entries else "no figures this month: forecast = budget"
+    note = "" if lp.entries else ("no figures this month: forecast = budget" if lp.line.budget
+                                  else "no figure in the plan")
     if any(e.funding == "capital" for e in lp.entries):
         note = "includes capital"
     links = {1: lp.line.budget} if lp.line.budget else {}
@@ -118,12 +119,12 @@ def monitoring_sheet(book: MonitorBook, pos: Position, s: MonitorSettings) -> Sh
         subtitle=f"£k (ring-fenced in £). Budget from Allocation; committed, spent and forecast outturn from the latest "
                  f"Monitoring rows; variance = forecast - budget; RAG: Red over budget, Amber under by more than "
                  f"{s.slippage_pct:g}%, Green otherwise. Capital and revenue are shown apart.",
-        columns=[Column(name="Theme", width=18), Column(name="Line", width=52),
+        columns=[Column(name="Theme", width=18), Column(name="Line", width=56),
                  Column(name="Budget (£k)", width=12, number_format=_K),
-                 Column(name="Committed (£k)", width=13, number_format=_K),
+                 Column(name="Committed (£k)", width=15, number_format=_K),
                  Column(name="Spent (£k)", width=12, number_format=_K),
-                 Column(name="Forecast outturn (£k)", width=14, number_format=_K),
-                 Column(name="Variance (£k)", width=12, number_format="+#,##0.0;-#,##0.0;0"),
+                 Column(name="Forecast outturn (£k)", width=20, number_format=_K),
+                 Column(name="Variance (£k)", width=14, number_format="+#,##0.0;-#,##0.0;0"),
                  Column(name="RAG", width=8), Column(name="Note", width=36)],
         rows=out.rows, links=out.links, row_fills=out.fills,
         notes=["Illustrative figures where the workbook says so (see the Monitoring sheet's notes)."],
