@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from riep.findings import Finding, Severity
+from riep.findings import AmountWhere, Finding, OnSheet, ScopedWhere, Severity
 from riep.fy import financial_year
 from riep.money import fmt_k, fmt_pounds
-from riep.monitor.read import Cell, Entry, Line, MonitorBook
+from riep.monitor.read import Cell, Entry, Line, MonitorBook, RingFence
 from riep.rules import rule
 from riep.settings import MonitorSettings
 from riep.sources import YEAR_TWO_PLAN
@@ -59,6 +59,12 @@ CAPITAL = rule("MON-009", "error", "monitor", "Capital or revenue forecast above
 NO_RETURN = rule("MON-010", "warning", "monitor", "No monitoring figures for a line this month",
                  "A line with a budget that has no Monitoring row for the latest month reported: its forecast is "
                  "taken as its budget until figures are entered.")
+
+
+class _RowWhere(OnSheet):
+    """What the findings about one Monitoring row share (each names its own cell)."""
+
+    scope: str | None
 
 
 def rag(budget: float, forecast: float, s: MonitorSettings) -> str:
@@ -150,8 +156,8 @@ def _line_findings(book: MonitorBook, pos: Position, s: MonitorSettings) -> list
         if lp.line.budget is None:
             continue
         name, budget, forecast = lp.line.name, lp.budget, lp.total("forecast")
-        where = {"file": book.file, "sheet": book.sheet, "cell": lp.entries[-1].forecast.cell if lp.entries else None,
-                 "scope": name, "unit": "£k"}
+        where: AmountWhere = {"file": book.file, "sheet": book.sheet,
+                              "cell": lp.entries[-1].forecast.cell if lp.entries else None, "scope": name, "unit": "£k"}
         if not lp.entries:
             when = f"{pos.month:%B %Y}" if pos.month else "this year"
             out.append(NO_RETURN.finding(
@@ -217,8 +223,9 @@ def _year_findings(book: MonitorBook, pos: Position) -> list[Finding]:
 def _ring_findings(book: MonitorBook, as_of: dt.date) -> list[Finding]:
     out = []
     for r in book.ring:
-        at = lambda col, r=r: {"file": book.file, "sheet": book.ring_sheet, "cell": r.cells.get(col),  # noqa: E731
-                               "scope": r.stream}
+        def at(col: str, r: RingFence = r) -> ScopedWhere:
+            return {"file": book.file, "sheet": book.ring_sheet, "cell": r.cells.get(col), "scope": r.stream}
+
         if r.received + 0.5 < r.expected and r.expected_by is not None and r.expected_by < as_of:
             out.append(RING_FENCED.finding(
                 f"{r.stream}: {fmt_pounds(r.expected - r.received)} expected from {r.source} by "
@@ -240,7 +247,7 @@ def check_monitor(book: MonitorBook, as_of: dt.date, s: MonitorSettings) -> list
     out: list[Finding] = []
     known = {(ln.year, ln.name.lower()) for ln in book.lines}
     for e in book.entries:
-        where = {"file": book.file, "sheet": book.sheet, "scope": e.line}
+        where: _RowWhere = {"file": book.file, "sheet": book.sheet, "scope": e.line}
         if (e.year, e.line.lower()) not in known:
             out.append(UNKNOWN_LINE.finding(
                 f"Monitoring names the line '{e.line}', which the {e.year} Allocation does not have; use the line's "

@@ -193,7 +193,8 @@ def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSetti
     return [
         Section(title="Improvement Board members",
                 items=[Item(label="Recommended roles missing", value=", ".join(missing) or "none",
-                            flag="warning" if missing else "ok")],
+                            flag="warning" if missing else "ok") if not case.mentor_only else
+                       Item(label="Recommended roles missing", value="not applicable: a mentor-only case has no board")],
                 grid=Grid(columns=["Name", "Role", "Organisation"],
                           rows=[[m.name, m.role or "", m.organisation or ""] for m in members])),
         Section(title="Improvement Board meetings",
