@@ -18,6 +18,7 @@ from riep.money import Unit, fmt_amount, fmt_k
 from riep.reconcile.model import Ledger, StreamYear
 from riep.rules import rule
 from riep.settings import ReconcileSettings
+from riep.sources import YEAR_TWO_PLAN
 
 __all__ = [
     "carry_forward", "tolerance", "amount", "CORKSCREW", "LINK", "VANISHED", "BROUGHT_IN",
@@ -33,7 +34,9 @@ CORKSCREW = rule("REC-001", "error", "reconcile", "Stream does not close",
 LINK = rule("REC-002", "error", "reconcile", "Closing not carried into the next year",
             "A stream's closing balance for a year must be the opening balance of the same stream in the next "
             "year (all uncommitted money is added to the next year's budget). A blank opening next year counts as "
-            "nothing brought forward.")
+            "nothing brought forward.",
+            document=f"{YEAR_TWO_PLAN}, section 5.0: \"At the end of the first year all uncommitted expenditure has "
+            "been added to the budget for 2009/10 allocation\".")
 VANISHED = rule("REC-003", "error", "reconcile", "Stream vanishes",
                 "A stream with a row in one year and none in the next year of the table: an error if it closed "
                 "with money (the money vanishes), a warning if it has no closing balance (nothing says what became "

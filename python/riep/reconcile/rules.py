@@ -30,7 +30,10 @@ BUDGET = rule("REC-004", "error", "reconcile", "Budget does not match the balanc
               "For each year with a stated budget (the 'Funding total' row of StatedTotals): the opening balances "
               "plus new funding of all streams in Balances must equal it (Year Two: £0.5m + £3.5m carried forward "
               "+ £7.0m grant + £2.0m capital = £13m). When it does, an info finding says so, with the headroom "
-              "the allocation leaves.")
+              "the allocation leaves.",
+              document=f"{YEAR_TWO_PLAN}, section 5.0: Building Capacity East carry forward £0.5m, Year One "
+              "uncommitted £3.5m, Year Two funding £7.0m, Capital Efficiency and Transformation Fund (2008/9) £2.0m: "
+              "\"Total Year Two £13m\".")
 OVER_BUDGET = rule("REC-005", "error", "reconcile", "Allocation exceeds the budget",
                    "The year's allocation (the stated grand total, or the sum of the Allocation lines when none "
                    "is stated) must fit inside the money the balances make available (openings plus new "

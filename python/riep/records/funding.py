@@ -46,7 +46,9 @@ OVER_CAP = rule(
 LINE_EXHAUSTED = rule(
     "SUP-015", "error", "records", "Approved when the Individual Authorities line had no money left",
     "Approvals for all authorities in a financial year add up to more than that year's Individual Authorities line "
-    "of the allocation workbook (Year Two: £1,000k); the finding is on the approval that went over.")
+    "of the allocation workbook (Year Two: £1,000k); the finding is on the approval that went over.",
+    document=f"{YEAR_TWO_PLAN}, Indicative Financial Allocation Year Two: Performance, \"Individual Authorities\" "
+    "1000 (£k).")
 LINE_NOT_CHECKED = rule(
     "SUP-016", "info", "records", "Individual Authorities line not checked",
     "No allocation workbook was given (--allocation), or it has no Individual Authorities line for the year, so "
