@@ -80,9 +80,9 @@ def test_judged_today_the_closed_cases_show_every_missing_report(riep, tmp_path)
     overdue = [f["message"] for f in json.loads(stdout)["files"][0]["findings"] if f["rule"] == "SUP-011"]
     assert code == 1 and overdue == [
         "Saltmoor Borough Council (illustrative): the Q2 2009/10 progress report was due 30/10/2009 and has not been "
-        "received (5907 days overdue on 01/01/2026).",
+        "received (5907 days overdue on 01/01/2026). Chase the report.",
         "Saltmoor Borough Council (illustrative): the Q3 2009/10 progress report was due 30/01/2010 and has not been "
-        "received (5815 days overdue on 01/01/2026)."]
+        "received (5815 days overdue on 01/01/2026). Chase the report."]
 
 
 def test_an_unknown_authority_is_one_sentence_and_nothing_is_written(riep, tmp_path):

@@ -183,9 +183,9 @@ def test_committed_and_spent_above_what_was_approved_and_funding_without_a_case(
     w["SupportFunding"].append([MARSH, "core", 10000, "Advisory Group", D(2009, 6, 1), None, None, None, None])
     assert [f for f in _found(w) if f[0] != "SUP-017"] == [
         ("SUP-020", "error", "SupportFunding", "G5",
-         f"{FEN}: £52,000 committed against £50,000 approved on 20/04/2009."),
+         f"{FEN}: £52,000 committed against £50,000 approved on 20/04/2009. Approve the extra, or correct the figure."),
         ("SUP-020", "error", "SupportFunding", "H6",
-         f"{FEN}: £15,500 spent against £15,000 approved (additional, approved 01/09/2009)."),
+         f"{FEN}: £15,500 spent against £15,000 approved (additional, approved 01/09/2009). Approve the extra, or correct the figure."),
         ("SUP-021", "error", "SupportFunding", "A7",
          f"{MARSH} has £10,000 of core funding but no support case; open a support case for it in SupportCases, or "
          "move the money."),

@@ -58,7 +58,7 @@ def test_missing_roles_are_a_warning_and_the_chair_must_be_a_member():
          "(recommended, not required): add them to BoardMembers, or note why not."),
         ("SUP-007", "error", "SupportCases", "G5",
          f"{FEN}: the board chair is 'Cllr Someone Else', who is not listed in BoardMembers; the chair must be a "
-         "member of the board."),
+         "member of the board. Add the chair to BoardMembers, or correct the Board chair."),
     ]
 
 
@@ -88,10 +88,10 @@ def test_a_meeting_gap_above_six_weeks_in_the_first_year_only():
     assert found == [
         ("SUP-008", "warning", "Meetings", "B7",
          f"{FEN}: 15.0 weeks between board meetings on 10/03/2009 and 23/06/2009; in its first year the board should "
-         "meet at least every 6 weeks."),
+         "meet at least every 6 weeks. Arrange the next meeting, or note why the board met less often."),
         ("SUP-008", "warning", "Meetings", "B12",
          f"{FEN}: 15.9 weeks between board meetings on 10/11/2009 and 01/03/2010; in its first year the board should "
-         "meet at least every 6 weeks."),
+         "meet at least every 6 weeks. Arrange the next meeting, or note why the board met less often."),
     ]
     # after the first year (board established 20/01/2009) a long gap is no longer a finding
     later = world()
@@ -105,7 +105,7 @@ def test_no_meeting_since_on_the_as_of_day():
     assert _found(w, as_of=D(2009, 8, 1)) == [
         ("SUP-008", "warning", "SupportCases", "F5",
          f"{FEN}: no board meeting since 19/05/2009 (10.6 weeks on 01/08/2009); in its first year the board should "
-         "meet at least every 6 weeks.")]
+         "meet at least every 6 weeks. Arrange the next meeting, or note why the board met less often.")]
     gaps = meeting_gaps(book(w).cases[0], book(w).meetings, D(2009, 8, 1), S)
     assert [(a, b, m) for a, b, m in gaps] == [(D(2009, 5, 19), D(2009, 8, 1), None)]
 
@@ -116,9 +116,9 @@ def test_notes_of_every_meeting_and_key_messages():
     w["Meetings"][2][3] = None
     w["Meetings"].append([FEN, D(2010, 1, 5), "no", "no"])  # after the as-of day: not judged
     assert _found(w) == [
-        ("SUP-009", "error", "Meetings", "C6", f"{FEN}: no notes recorded for the board meeting on 10/03/2009."),
+        ("SUP-009", "error", "Meetings", "C6", f"{FEN}: no notes recorded for the board meeting on 10/03/2009. Record where the notes are kept and set Notes taken to yes."),
         ("SUP-010", "warning", "Meetings", "D7",
-         f"{FEN}: no key messages issued after the board meeting on 14/04/2009 (good practice)."),
+         f"{FEN}: no key messages issued after the board meeting on 14/04/2009 (good practice). Issue key messages, or note why not."),
     ]
 
 

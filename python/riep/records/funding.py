@@ -306,11 +306,11 @@ def check_funding(book: SupportBook, as_of: dt.date, s: RecordsSettings,
             if f.committed is not None and f.committed > f.amount + 0.005:
                 out.append(OVERCOMMITTED.finding(
                     f"{name}: {fmt_pounds(f.committed)} committed against {fmt_pounds(f.amount)} approved on "
-                    f"{when:%d/%m/%Y}.", scope=name, expected=f.amount, actual=f.committed,
+                    f"{when:%d/%m/%Y}. Approve the extra, or correct the figure.", scope=name, expected=f.amount, actual=f.committed,
                     difference=f.committed - f.amount, unit="£", **at("Committed (£)")))
             if f.spent is not None and f.spent > limit + 0.005:
                 out.append(OVERCOMMITTED.finding(
                     f"{name}: {fmt_pounds(f.spent)} spent against {fmt_pounds(limit)} {what} ({f.kind}, approved "
-                    f"{when:%d/%m/%Y}).", scope=name, expected=limit, actual=f.spent, difference=f.spent - limit,
+                    f"{when:%d/%m/%Y}). Approve the extra, or correct the figure.", scope=name, expected=limit, actual=f.spent, difference=f.spent - limit,
                     unit="£", **at("Spent (£)")))
     return out + _line_findings(book, as_of, lines, s, allocation_file)

@@ -147,7 +147,7 @@ def check_governance(book: SupportBook, as_of: dt.date, s: RecordsSettings) -> l
             who = f"'{case.chair}'" if case.chair else "no one"
             out.append(CHAIR_NOT_MEMBER.finding(
                 f"{name}: the board chair is {who}, who is not listed in BoardMembers; the chair must be a member "
-                "of the board.", scope=name, **where("Board chair")))
+                "of the board. Add the chair to BoardMembers, or correct the Board chair.", scope=name, **where("Board chair")))
         meetings = [m for m in book.meetings if m.authority == name]
         for start, stop, m in meeting_gaps(case, meetings, as_of, s):
             weeks = (stop - start).days / 7
@@ -158,17 +158,17 @@ def check_governance(book: SupportBook, as_of: dt.date, s: RecordsSettings) -> l
                 text = f"{name}: {weeks:.1f} weeks between board meetings on {_d(start)} and {_d(stop)}"
                 loc = book.where("Meetings", "Date", m.row)
             out.append(MEETING_GAP.finding(f"{text}; in its first year the board should meet at least every "
-                                           f"{s.max_meeting_gap_weeks:g} weeks.", scope=name,
+                                           f"{s.max_meeting_gap_weeks:g} weeks. Arrange the next meeting, or note why the board met less often.", scope=name,
                                            expected=s.max_meeting_gap_weeks, actual=round(weeks, 1),
                                            difference=round(weeks - s.max_meeting_gap_weeks, 1), unit="weeks", **loc))
         for m in meetings:
             if m.date > as_of:
                 continue
             if not m.notes_taken:
-                out.append(NO_NOTES.finding(f"{name}: no notes recorded for the board meeting on {_d(m.date)}.",
+                out.append(NO_NOTES.finding(f"{name}: no notes recorded for the board meeting on {_d(m.date)}. Record where the notes are kept and set Notes taken to yes.",
                                             scope=name, **book.where("Meetings", "Notes taken", m.row)))
             if not m.key_messages:
                 out.append(NO_KEY_MESSAGES.finding(
-                    f"{name}: no key messages issued after the board meeting on {_d(m.date)} (good practice).",
+                    f"{name}: no key messages issued after the board meeting on {_d(m.date)} (good practice). Issue key messages, or note why not.",
                     scope=name, **book.where("Meetings", "Key messages issued", m.row)))
     return out

@@ -99,10 +99,10 @@ def check_reports(book: SupportBook, as_of: dt.date, s: RecordsSettings) -> list
                 days = (as_of - d.due).days
                 out.append(REPORT_OVERDUE.finding(
                     f"{name}: the {d.label} progress report was due {d.due:%d/%m/%Y} and has not been received "
-                    f"({days} days overdue on {as_of:%d/%m/%Y}).", scope=name, actual=days, unit="days", **where))
+                    f"({days} days overdue on {as_of:%d/%m/%Y}). Chase the report.", scope=name, actual=days, unit="days", **where))
             elif got > d.due:
                 out.append(REPORT_LATE.finding(
                     f"{name}: the {d.label} progress report was received {got:%d/%m/%Y}, "
-                    f"{(got - d.due).days} days after it was due ({d.due:%d/%m/%Y}).", scope=name,
+                    f"{(got - d.due).days} days after it was due ({d.due:%d/%m/%Y}). Agree the reporting timetable with the authority.", scope=name,
                     actual=(got - d.due).days, unit="days", **where))
     return out
