@@ -58,7 +58,8 @@ def test_saltmoor_overdue_brackenhithe_reported_to_the_member_panel_and_hollowme
     assert "10/08/2009 urgent £12,000 Performance Cluster (urgency process) 24/09/2009" in brack
     assert "NOT REPORTED" not in brack and "SUP-019" not in brack
     hollow = _text(_pdf(generated, "hollowmere_borough_council"))
-    assert "01/07/2009 urgent £6,000 Cllr Sue Marsh (Improvement Board chair) 21/07/2009: reported on 21/07/2009" in hollow
+    assert ("01/07/2009 urgent £6,000 Cllr Sue Marsh (Improvement Board chair) 21/07/2009 to the Hollowmere "
+            "Improvement Board: not the Member Panel") in hollow
     assert "Recommended roles missing IDeA associate, District Auditor" in brack
     oak = _text(_pdf(generated, "oakfen_district_council"))
     assert "Eligible No: no service failure and no score of 1 Evidence none in Assessments" in oak

@@ -239,7 +239,10 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
         if f.kind == "urgent":
             problem = report_problem(book, f, as_of)
             if problem:
-                reported = "NOT REPORTED" if not reported else f"{reported:%d/%m/%Y}: {problem.split(', not to')[0]}"
+                bodies = " and the ".join(book.profile.urgent_reported_to)
+                reported = ("NOT REPORTED" if not reported else
+                            f"{reported:%d/%m/%Y} to the {f.reported_to}: not the {bodies}"
+                            if f.reported_to and problem.startswith("reported on") else f"{reported:%d/%m/%Y}: late")
                 grid.flags.append((len(grid.rows), 4, "error"))
             elif not reported:
                 reported = f"to the next {' and '.join(book.profile.urgent_reported_to)}"
