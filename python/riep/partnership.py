@@ -111,9 +111,9 @@ EAST_MIDLANDS = Profile(
     "meeting\"; riep applies paragraph 3.4 (both Boards, at their next meetings), the stricter reading",
     additional_approvers=[],
     additional_source=cite(EM_DIFFICULTY) + " has no additional-funding approval",
-    board_roles=[["Leader"], ["Chief Executive"], ["Government Office"], ["IDeA associate"]],
-    board_source=cite(EM_DIFFICULTY, "paragraph 3.2") + ": \"The principal lead agencies being the Government "
-    "Office and the IDeA with support from the EM IEP\"",
+    board_roles=[],
+    board_source=cite(EM_DIFFICULTY) + " names no board membership (its paragraph 3.2: \"The principal lead "
+    "agencies being the Government Office and the IDeA with support from the EM IEP\")",
 )
 
 BUILT_IN: dict[str, Profile] = {"improvement_east": IMPROVEMENT_EAST, "east_midlands": EAST_MIDLANDS}
