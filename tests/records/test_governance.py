@@ -126,3 +126,10 @@ def test_a_board_not_yet_established_is_only_a_condition():
     w = world()
     w["SupportCases"][0][5] = None
     assert [r for r, *_ in _found(w)] == ["SUP-004"]
+
+
+def test_the_east_midlands_paper_names_no_board_roles():
+    w = world()
+    w["Settings"] = [["Partnership", "east_midlands"]]
+    w["BoardMembers"] = [m for m in w["BoardMembers"] if m[2] in ("Leader",)]
+    assert _found(w) == []
