@@ -8,7 +8,7 @@ import json
 import openpyxl
 import pytest
 
-from helpers import WORKBOOKS, table
+from allocdata import WORKBOOKS, table
 from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
 from riep.monitor.read import read_monitor
 from riep.monitor.rules import check_monitor, position, rag

@@ -8,9 +8,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from helpers import ROOT, WORKBOOKS
+from allocdata import ROOT, WORKBOOKS
 from riep.fy import quarter_end
-from riep.records import evaluate, read_book
+from riep.records import evaluate, read
 from riep.settings import Settings
 from riep.xlsx.reader import open_workbook
 
@@ -47,7 +47,7 @@ COUNTY_SERVICES = ("children", "adult social", "education", "highways", "librari
 
 
 def test_demonstration_failures_are_services_the_councils_tier_runs():
-    book = read_book(open_workbook(SHIPPED), Settings())
+    book = read(open_workbook(SHIPPED), Settings())
     for a in book.assessments:
         if a.service_failure and book.authorities[a.authority].type == "district":
             service = f"{a.area} {a.failing_service}".lower()
@@ -67,6 +67,6 @@ def test_recalculated_due_dates_and_status_and_the_same_findings(recalc):
         q, year = int(label[1]), label[3:]
         assert ws.cell(row=r, column=3).value.date() == quarter_end(q, year) + dt.timedelta(days=30), label
     assert [wb["SupportCases"].cell(row=r, column=9).value for r in range(5, 13)] == ["Closed"] * 8
-    shipped = evaluate(open_workbook(SHIPPED), Settings(), AS_OF)
-    calculated = evaluate(open_workbook(path), Settings(), AS_OF)
+    shipped = evaluate(read(open_workbook(SHIPPED)), Settings(), AS_OF)
+    calculated = evaluate(read(open_workbook(path)), Settings(), AS_OF)
     assert [(f.rule, f.cell) for f in calculated.findings] == [(f.rule, f.cell) for f in shipped.findings]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from riep.checks.model import parse_amount
+from riep.cellvalue import cell_number
 from riep.checks.tables import ALLOCATION, FUNDING, FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
 from riep.dates import excel_date
 from riep.errors import InputError
@@ -105,7 +105,7 @@ def _fail(t: TableData, column: str, row: int, message: str) -> InputError:
 
 def _number(t: TableData, rec: dict, column: str, blank: float | None = 0.0) -> float | None:
     raw = rec.get(column)
-    amount = parse_amount(raw)
+    amount = cell_number(raw)
     if amount.kind == "number":
         return amount.value
     if amount.kind == "blank":
@@ -136,7 +136,7 @@ def _lines(t: TableData) -> list[Line]:
         if year is None or not name:
             continue  # riep check reports these
         row = int(rec["_row"])
-        amount = parse_amount(rec.get("Amount (£k)"))
+        amount = cell_number(rec.get("Amount (£k)"))
         budget = Cell(amount.value, t.sheet, t.cell("Amount (£k)", row)) if amount.value is not None else None
         out.append(Line(year=year, theme=" ".join(str(rec.get("Theme") or "").split()), name=name, budget=budget,
                         row=row))
@@ -193,7 +193,7 @@ def read_monitor(source: TableSource, settings: Settings) -> MonitorBook:
     if stated is not None:
         for rec in stated.frame.to_dict("records"):
             year, scope = normalise_year(rec.get("Year")), norm_header(rec.get("Scope"))
-            value = parse_amount(rec.get("Stated (£k)")).value
+            value = cell_number(rec.get("Stated (£k)")).value
             if year is None or value is None:
                 continue
             cell = Cell(value, stated.sheet, stated.cell("Stated (£k)", int(rec["_row"])))
@@ -205,7 +205,7 @@ def read_monitor(source: TableSource, settings: Settings) -> MonitorBook:
     if funding is not None:
         for rec in funding.frame.to_dict("records"):
             year, unit = normalise_year(rec.get("Year")), parse_unit(rec.get("Unit"))
-            value = parse_amount(rec.get("Amount")).value
+            value = cell_number(rec.get("Amount")).value
             if year and unit and value is not None and str(rec.get("Kind") or "").strip().lower() == "capital":
                 book.capital[year] = book.capital.get(year, 0.0) + to_k(value, unit)
     ring = source.table(RING_FENCED, aliases=h.get(RING_FENCED.name), required=False)

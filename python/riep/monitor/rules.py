@@ -14,7 +14,7 @@ from riep.findings import AmountWhere, Finding, OnSheet, ScopedWhere, Severity
 from riep.fy import financial_year
 from riep.money import fmt_k, fmt_pounds
 from riep.monitor.read import Cell, Entry, Line, MonitorBook, RingFence
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import MonitorSettings
 from riep.sources import YEAR_TWO_PLAN
 

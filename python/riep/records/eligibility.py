@@ -22,7 +22,7 @@ from riep.errors import InputError
 from riep.findings import Finding
 from riep.records.model import Assessment, SupportBook
 from riep.records.read import read_score, read_yes_no
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 from riep.sources import GIVING_AND_TAKING, LEAD_CEX, YEAR_TWO_PLAN
 

@@ -13,7 +13,7 @@ import datetime as dt
 from riep.findings import Finding
 from riep.partnership import Profile, role_label
 from riep.records.model import Meeting, SupportBook, SupportCase
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 from riep.sources import IMPROVEMENT_BOARD, LEAD_CEX
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from riep import monitor
 from riep.findings import FileReport
-from riep.monitor import monitor, recognises
-from riep.monitor.read import read_monitor
+from riep.monitor import MonitorBook
 from riep.monitor.rules import position
 from riep.monitor.sheet import monitoring_sheet
 from riep.runners.base import Context, Job
@@ -16,15 +16,19 @@ __all__ = ["JOB", "FINDINGS_SHEET"]
 FINDINGS_SHEET = "MonitorChecks"
 
 
-def _evaluate(source: TableSource, ctx: Context) -> FileReport:
-    return monitor(source, ctx.settings, ctx.as_of)
+def _read(source: TableSource, ctx: Context) -> MonitorBook:
+    return monitor.read(source, ctx.settings)
 
 
-def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[SheetContent]:
-    book = read_monitor(source, ctx.settings)
+def _evaluate(book: MonitorBook, ctx: Context) -> FileReport:
+    return monitor.evaluate(book, ctx.settings, ctx.as_of)
+
+
+def _sheets(book: MonitorBook, report: FileReport, ctx: Context) -> list[SheetContent]:
     pos = position(book, ctx.as_of)
     sheets = [monitoring_sheet(book, pos, ctx.settings.monitor)] if pos is not None else []
     return sheets + [findings_sheet(report, name=FINDINGS_SHEET, title="Budget monitoring: checks")]
 
 
-JOB = Job(name="monitor", title="Budget monitoring", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets)
+JOB = Job(name="monitor", title="Budget monitoring", recognises=monitor.recognises, read=_read, evaluate=_evaluate,
+          result_sheets=_sheets)
