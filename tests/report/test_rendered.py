@@ -78,11 +78,11 @@ def test_every_output_is_rendered(rendered):
     assert sorted(rendered) == sorted([
         "authority_support.records.xlsx", "em_iep_capacity_fund_2008.check.xlsx",
         "em_iep_capacity_fund_2008.reconcile.xlsx", "financial_allocation.check.xlsx",
-        "financial_allocation.reconcile.xlsx", "risk_register.risks.pdf", "risk_register.risks.xlsx",
-        "support_records.xlsx", *[f"support_record_{a}.pdf" for a in (
+        "financial_allocation.reconcile.xlsx", "financial_allocation.monitor.xlsx", "risk_register.risks.pdf",
+        "risk_register.risks.xlsx", "support_records.xlsx", *[f"support_record_{a}_illustrative.pdf" for a in (
             "brackenhithe_district_council", "eastmere_district_council", "fenmarsh_district_council",
             "hollowmere_borough_council", "oakfen_district_council", "saltmoor_borough_council",
-            "wyvern_vale_borough_council")]])
+            "thistleby_district_council", "wyvern_vale_borough_council")]])
 
 
 def test_every_page_is_a4_numbered_readable_and_nothing_overlaps(rendered):
