@@ -78,12 +78,12 @@ def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Se
                 keep: Collection[int] = ()) -> list[float]:
     """Set column widths from the text: each column as wide as its longest header word and its values, at most
     its cap, then the widest text columns narrowed until the sheet fits A4 at >= 9 pt. Headers wrap; a value
-    wider than its column wraps and its row grows. Columns in ``keep`` (links, which do not wrap) keep the
-    width of their text. Returns the widths."""
+    wider than its column wraps and its row grows. Columns in ``keep`` (links, which LibreOffice does not wrap)
+    keep the width of their text, up to their cap. Returns the widths."""
     widths: list[float] = []
     floors: list[float] = []
     for j, head in enumerate(headers):
-        word = max((len(w) for w in str(head).split()), default=4) + 2
+        word = max((len(w) for w in str(head).split()), default=4) + 1
         column = [r[j] for r in rows if j < len(r)]
         texts = [v for v in column if isinstance(v, str) and not v.startswith("=")]
         longest_word = max((len(w) for v in texts for w in v.split()), default=0) + 1
