@@ -15,6 +15,7 @@ import click
 
 from riep import __version__
 from riep.errors import RiepError
+from riep.safetext import visible
 
 __all__ = ["cli", "main"]
 
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(2)
     except RiepError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(visible(exc.message), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

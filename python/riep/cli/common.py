@@ -14,6 +14,7 @@ from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.output import FORMATS, render
 from riep.runners.base import Context, Job
+from riep.safetext import visible
 from riep.settings import load_settings
 from riep.xlsx.reader import open_workbook
 from riep.xlsx.writer import write_result_copy
@@ -109,7 +110,7 @@ def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None
     if fmt != "table" or output is not None:  # the table already shows them; keep them on stderr otherwise
         for fr in report.files:
             if fr.error:
-                click.echo(fr.error, err=True)
+                click.echo(visible(fr.error), err=True)
     sys.exit(report.exit_code(strict))
 
 

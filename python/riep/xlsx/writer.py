@@ -19,6 +19,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.legend import LegendEntry
 from openpyxl.chart.series import SeriesLabel
+from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.cell import coordinate_from_string
@@ -27,11 +28,13 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.errors import InputError
+from riep.safetext import Formula, safe_cell
 from riep.sheets import SheetContent
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row
 
-__all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
+__all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights",
+           "put"]
 
 
 def _mode_for(dest: Path) -> int:
@@ -63,6 +66,18 @@ def atomic_write(dest: str | Path, write: Callable[[Path], object]) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return dest
+
+
+def put(cell: Cell, value: object) -> Cell:
+    """Store ``value`` in ``cell`` the safe way (:func:`riep.safetext.safe_cell`): text from a cell stays text, with
+    Excel's quote prefix when it starts like a formula; only a :class:`~riep.safetext.Formula` is a formula."""
+    stored, quote = safe_cell(value)
+    cell.value = stored
+    if isinstance(value, str) and not isinstance(value, Formula):
+        cell.data_type = "s"  # never a formula (=...) nor an error value (#REF!) when it came from a cell
+    if quote:
+        cell.quotePrefix = True
+    return cell
 
 
 def atomic_save(wb: XlWorkbook, dest: str | Path) -> Path:
@@ -114,26 +129,26 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
                     del ws.tables[tname]
         del wb[c.name]
     ws = wb.create_sheet(c.name, index)
-    ws["A1"] = c.title
+    put(ws["A1"], c.title)
     ws["A1"].font = Font(bold=True, size=14)
     if c.subtitle:
-        ws["A2"] = c.subtitle
+        put(ws["A2"], c.subtitle)
         ws["A2"].font = Font(italic=True)
     top = c.first_row
     for j, col in enumerate(c.columns):
-        cell = ws.cell(row=top, column=j + 1, value=col.name)
+        cell = put(ws.cell(row=top, column=j + 1), col.name)
         cell.font = Font(bold=True)
         ws.column_dimensions[col_letter(j)].width = col.width
     for i, row in enumerate(c.rows):
         fill = c.row_fills.get(i)
         for j, value in enumerate(row):
-            cell = ws.cell(row=top + 1 + i, column=j + 1, value=value)
+            cell = put(ws.cell(row=top + 1 + i, column=j + 1), value)
             fmt = c.columns[j].number_format if j < len(c.columns) else None
-            if fmt and isinstance(value, (int, float, str)) and (not isinstance(value, str) or value.startswith("=")):
+            if fmt and isinstance(value, (int, float, Formula)):
                 cell.number_format = fmt
             if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(value, str) and not value.startswith("="):
+                if isinstance(value, str) and not isinstance(value, Formula):
                     fit_row(ws, top + 1 + i, value, c.columns[j].width)
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
@@ -148,7 +163,7 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
         ws.add_table(table)
     for k, note in enumerate(c.notes):
-        ws.cell(row=last_row + 2 + k, column=1, value=note)
+        put(ws.cell(row=last_row + 2 + k, column=1), note)
     for pic in c.pictures:
         img = Image(io.BytesIO(pic.png))
         if pic.width_px and pic.height_px:
