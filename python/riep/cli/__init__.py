@@ -15,6 +15,7 @@ import click
 
 from riep import __version__
 from riep.errors import RiepError
+from riep.limits import use_limits
 from riep.safetext import visible
 
 __all__ = ["cli", "main"]
@@ -36,10 +37,17 @@ def _register() -> None:
 _register()
 
 
+def _run(argv: list[str] | None) -> None:
+    try:
+        cli.main(args=argv, prog_name="riep", standalone_mode=False)
+    finally:
+        use_limits(None)  # the [limits] of this command, and their clock, end with it
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``riep`` console script."""
     try:
-        cli.main(args=argv, prog_name="riep", standalone_mode=False)
+        _run(argv)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(2)
@@ -52,10 +60,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-    except Exception as exc:
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # a fault; a Rust panic in a library arrives as a BaseException, not an Exception
         if os.environ.get("RIEP_DEBUG"):
             raise
-        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {exc}); no file was left half-written. "
+        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {visible(str(exc))}); no file was left half-written. "
                    "Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
         sys.exit(3)
     sys.exit(0)

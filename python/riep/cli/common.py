@@ -10,8 +10,10 @@ from typing import TypeVar
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.errors import InputError, RiepError
-from riep.findings import FileReport, RunReport
+from riep.findings import EXIT_UNUSABLE, FileReport, RunReport
+from riep.limits import use_limits
 from riep.output import FORMATS, render
 from riep.runners.base import Context, Job
 from riep.safetext import visible
@@ -48,8 +50,10 @@ def context_options(f: F) -> F:
 
 
 def make_context(config: Path | None, as_of: dt.datetime | None, allocation: Path | None = None) -> Context:
+    settings = load_settings(config)
+    use_limits(settings.limits)
     return Context(
-        settings=load_settings(config),
+        settings=settings,
         as_of=as_of.date() if as_of else dt.date.today(),
         allocation=allocation,
     )
@@ -100,23 +104,25 @@ def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None)
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:
     """Print or write the report, then exit with the report's code."""
+    code = report.exit_code(strict)
     text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
-    if output is not None:
+    if output is None:
+        click.echo(text, nl=False)
+    elif code != EXIT_UNUSABLE:  # a run that could not use its input writes no report: the sentences say why
         from riep.xlsx.writer import atomic_write_text
 
         atomic_write_text(output, text)
-    else:
-        click.echo(text, nl=False)
     if fmt != "table" or output is not None:  # the table already shows them; keep them on stderr otherwise
         for fr in report.files:
             if fr.error:
                 click.echo(visible(fr.error), err=True)
-    sys.exit(report.exit_code(strict))
+    sys.exit(code)
 
 
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
                     write_sheet: Path | None, ctx: Context) -> None:
-    """The body of every job command: expand, run each file, emit."""
+    """The body of every job command: guard the input, expand, run each file, emit."""
+    guard_outputs((*paths, ctx.allocation), files=(output, write_sheet))
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from riep.cli.common import context_options, make_context
+from riep.cli.guard import guard_outputs
 from riep.output.terminal import render_overview, render_terminal, summary_line
 from riep.runners.batch import run_folder
 
@@ -31,6 +32,7 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
             config: Path | None, as_of: dt.datetime | None) -> None:
     """Run every job on every workbook it recognises in FOLDER (default: workbook/) and write the reports to OUT."""
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((folder, allocation), folders=(out,))
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("riep run", total=None)
@@ -40,6 +42,9 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
         click.echo(summary_line(report))
     else:
         click.echo((render_terminal if details else render_overview)(report), nl=False)
-        click.echo(f"{len(written)} files written to {out}/ (findings.json lists every finding"
-                   + (")" if details else "; --details prints them here)"))
+        if written:
+            click.echo(f"{len(written)} files written to {out}/ (findings.json lists every finding"
+                       + (")" if details else "; --details prints them here)"))
+        else:
+            click.echo(f"Nothing written to {out}/: a workbook above could not be used.")
     sys.exit(report.exit_code(strict))

@@ -16,7 +16,7 @@ from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
 from riep.output import render_json, render_junit
-from riep.runners.base import Context
+from riep.runners.base import Context, Job
 from riep.runners.records import pick_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
@@ -51,8 +51,7 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]
-    written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
+    done: list[tuple[Path, Workbook, Job, FileReport]] = []
     for k, (path, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
@@ -60,13 +59,18 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         assert isinstance(wb, Workbook)
         try:
             report = job.evaluate(wb, ctx)
-            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
-            if job.write_reports is not None:
-                written += job.write_reports(path, report, ctx, out)
+            done.append((path, wb, job, report))
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
     run = RunReport(files=reports)
+    written: list[Path] = []
+    if any(r.error for r in reports):
+        return run, written  # a run that could not use a workbook writes nothing: the report says which and why
+    for path, wb, job, report in done:
+        written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
+        if job.write_reports is not None:
+            written += job.write_reports(path, report, ctx, out)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written

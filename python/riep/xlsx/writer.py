@@ -15,11 +15,11 @@ from pathlib import Path
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.legend import LegendEntry
 from openpyxl.chart.series import SeriesLabel
-from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.cell import coordinate_from_string
@@ -27,7 +27,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from riep.errors import InputError
+from riep.errors import InputError, OutputError
 from riep.safetext import Formula, safe_cell
 from riep.sheets import SheetContent
 from riep.table import col_letter
@@ -53,15 +53,20 @@ def atomic_write(dest: str | Path, write: Callable[[Path], object]) -> Path:
     The file ends with the permissions ``dest`` had, or those of any new file the user makes, so colleagues
     who can read the output folder can read the reports."""
     dest = Path(dest)
-    if dest.parent and not dest.parent.exists():
+    try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name[:200]}.", suffix=".tmp", dir=dest.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot be written ({exc.strerror or exc})", file=dest) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
         os.chmod(tmp, _mode_for(dest))
         os.replace(tmp, dest)
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile: the user's to fix, nothing left behind
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot be written ({exc.strerror or exc})", file=dest) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
