@@ -95,11 +95,12 @@ def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None)
     try:
         wb = open_workbook(path)
         report = job.evaluate(wb, ctx)
-        if write_sheet is not None:
-            write_result_copy(path, write_sheet, job.result_sheets(wb, report, ctx))
-        return report
+        sheets = job.result_sheets(wb, report, ctx) if write_sheet is not None else []
     except RiepError as exc:
         return FileReport(path=str(path), job=job.name, error=exc.message)
+    if write_sheet is not None:  # an output that cannot be written is the command's failure, not the workbook's
+        write_result_copy(path, write_sheet, sheets)
+    return report
 
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:

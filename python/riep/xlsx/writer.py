@@ -102,7 +102,11 @@ def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetConte
         raise InputError("is the input workbook; write the results to a different file", file=dest)
     if dest.suffix.lower() != ".xlsx":
         raise InputError("must end in .xlsx", file=dest)
-    wb = load_workbook(src)
+    try:
+        wb = load_workbook(src)
+    except Exception as exc:  # read fine by calamine, yet openpyxl cannot copy it (a part it does not understand)
+        raise InputError(f"cannot be copied with a result sheet ({type(exc).__name__}: {str(exc)[:120]}); save it "
+                         "again in Excel and retry, or run without --write-sheet", file=src) from None
     for content in sheets:
         render_sheet(wb, content)
         apply_highlights(wb, content)
@@ -164,7 +168,11 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
     last_row = top + max(len(c.rows), 1)
     if c.table_name and c.columns:
         ref = f"A{top}:{col_letter(len(c.columns) - 1)}{last_row}"
-        table = Table(displayName=c.table_name, ref=ref)
+        taken = {name.lower() for sheet in wb.worksheets for name in sheet.tables}  # a renamed old sheet keeps its own
+        name, k = c.table_name, 2
+        while name.lower() in taken:
+            name, k = f"{c.table_name}{k}", k + 1
+        table = Table(displayName=name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
         ws.add_table(table)
     for k, note in enumerate(c.notes):
