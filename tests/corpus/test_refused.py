@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from build import copy, repacked, sub, zip_bomb
+from build import copy, edited, repacked, sub, zip_bomb
 from conftest import snapshot
 
 PEAK_MB = 1024
@@ -56,6 +56,12 @@ def _ods(dest: Path) -> Path:
     return dest
 
 
+def _duplicate_amount(sheets) -> None:
+    ws = sheets["Allocation"]
+    ws["F4"] = "amount (£K) "  # the same header as E4 to anyone reading it
+    ws.tables["Allocation"].tableColumns[5].name = "amount (£K) "
+
+
 # (case id, build the input in the folder, the command after `riep`, what the sentence must say)
 CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
     ("dimension-claims-every-cell-of-a-table",
@@ -82,6 +88,9 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
      "pipe.xlsx: is not a regular file (a pipe, socket or device), so not a workbook"),
     ("fifo-in-a-folder", lambda d: _fifo(d / "books" / "pipe.xlsx"), ["check", "books"],
      "pipe.xlsx: is not a regular file"),
+    ("duplicate-amount-header", lambda d: edited(FA, d / "dup.xlsx", _duplicate_amount), ["check", "dup.xlsx"],
+     "dup.xlsx, sheet Allocation, cell F4: table 'Allocation' has the header 'Amount (£k)' twice (E4 and F4); rename "
+     "one of them so riep knows which column to read"),
     # the input is sacred
     ("report-over-the-input", lambda d: copy(FA, d / "fa.xlsx"), ["check", "fa.xlsx", "-o", "fa.xlsx"],
      "fa.xlsx: is the input "),
