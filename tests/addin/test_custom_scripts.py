@@ -60,11 +60,14 @@ def table_rows(values: dict[str, object], top: int, ncols: int) -> list[list[obj
 
 
 def shown(value: object) -> object:
-    """What a cell shows: a HYPERLINK formula shows its friendly name."""
+    """What a cell shows: a HYPERLINK formula shows its friendly name; Excel keeps a leading apostrophe as the cell's
+    quote prefix and shows the text after it."""
     if isinstance(value, str):
         m = re.match(r'^=HYPERLINK\("#(.+?)","(.*)"\)$', value)
         if m:
             return m.group(2)
+        if value.startswith("'"):
+            return value[1:]
     return value
 
 

@@ -9,6 +9,7 @@ writes.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import zipfile
@@ -21,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from helpers import WORKBOOKS
 
-__all__ = ["copy", "edited", "repacked", "renamed", "zip_bomb", "HYPERLINK", "DDE", "CONTROL", "CONTROL_TYPED", "sub"]
+__all__ = ["copy", "edited", "repacked", "renamed", "zip_bomb", "HYPERLINK", "DDE", "CONTROL", "CONTROL_TYPED", "sub", "snapshot"]
 
 HYPERLINK = '=HYPERLINK("http://evil.example/x","click")'
 DDE = "=cmd|' /C calc'!A0"
@@ -134,3 +135,9 @@ def _patch_local_header(path: Path, name: str, size: int, crc: int) -> None:
 def sub(pattern: bytes, repl: bytes, part: str) -> Callable[[str, bytes], bytes]:
     """A change replacing ``pattern`` by ``repl`` in one part (a regex over bytes)."""
     return lambda name, data: re.sub(pattern, repl, data, count=1) if name == part else data
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256: compared before and after a run that must write nothing."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -66,8 +65,3 @@ def riep_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     return run
 
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` with its SHA-256: compared before and after a run that must write nothing."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -9,10 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from build import CONTROL, CONTROL_TYPED, DDE, HYPERLINK, copy, edited, renamed, repacked, sub
-from conftest import snapshot
 from openpyxl import load_workbook
 
+from corpus.build import CONTROL, CONTROL_TYPED, DDE, HYPERLINK, copy, edited, renamed, repacked, snapshot, sub
 from riep.safetext import REPLACEMENT
 
 PEAK_MB = 1024
@@ -157,3 +156,47 @@ def test_a_full_disk_is_exit_2_with_nothing_left_behind(riep_fork, tmp_path, mon
     result = riep_fork("check", "fa.xlsx", "--write-sheet", "copy.xlsx")
     assert (result.code, result.err.strip()) == (2, "copy.xlsx: cannot be written (No space left on device)")
     assert snapshot(tmp_path / "work") == before
+
+
+def test_an_unreadable_file_in_a_folder_is_named_not_a_fault(riep_fork, tmp_path, monkeypatch):
+    copy(FA, tmp_path / "work" / "books" / "fa.xlsx")
+    copy(FA, tmp_path / "work" / "books" / "locked.xlsx")
+    real_open = Path.open
+
+    def locked(self: Path, *args: object, **kwargs: object):  # as root every file is readable: say it is not
+        if self.name == "locked.xlsx":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", locked)
+    result = riep_fork("check", "books")
+    assert result.code == 2
+    assert "Cannot read: locked.xlsx: cannot be read (Permission denied)" in result.out
+
+
+def test_a_read_only_output_folder_is_refused_before_any_work(riep_fork, tmp_path, monkeypatch):
+    copy(FA, tmp_path / "work" / "fa.xlsx")
+    (tmp_path / "work" / "ro").mkdir()
+    before = snapshot(tmp_path / "work")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p).name != "ro" and real_access(p, mode, **kw))
+    result = riep_fork("check", "fa.xlsx", "-o", "ro/report.json")
+    assert (result.code, result.err.strip()) == (2, "report.json: cannot be written: the folder ro is read-only "
+                                                      "for you")
+    assert snapshot(tmp_path / "work") == before
+
+
+def test_the_time_limit_stops_a_slow_read_with_exit_2(riep_fork, tmp_path, monkeypatch):
+    import time
+
+    import riep.xlsx.reader as reader
+
+    copy(FA, tmp_path / "work" / "fa.xlsx")
+    (tmp_path / "work" / "riep.toml").write_text("[limits]\nmax_seconds = 1\n", encoding="utf-8")
+    real_check = reader._check_package
+    monkeypatch.setattr(reader, "_check_package", lambda zf, path: (time.sleep(5), real_check(zf, path)))
+    result = riep_fork("check", "fa.xlsx", "-o", "report.json")
+    assert result.code == 2
+    assert ("fa.xlsx: riep stopped after 1 seconds, the [limits] max_seconds setting, while reading this workbook; "
+            "split the work or raise the setting") in result.err + result.out
+    assert not (tmp_path / "work" / "report.json").exists()

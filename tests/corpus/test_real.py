@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+
+from corpus.build import snapshot
 
 REAL = Path(__file__).parent / "real"
 BOOKS = sorted(REAL.glob("*.xlsx"))

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from build import copy, edited, repacked, sub, zip_bomb
-from conftest import snapshot
+
+from corpus.build import copy, edited, repacked, snapshot, sub, zip_bomb
 
 PEAK_MB = 1024
 
@@ -75,7 +75,8 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
      ["check", "xxe.xlsx"], "xxe.xlsx: the workbook contains XML entity declarations, which Excel never writes"),
     ("sheet-part-at-the-package-root",
      lambda d: repacked(RR, d / "root.xlsx", _root_sheet, rename={"xl/worksheets/sheet1.xml": "sheet1.xml"}),
-     ["risks", "root.xlsx"], "root.xlsx: "),
+     ["risks", "root.xlsx"], "root.xlsx: keeps its sheet part sheet1.xml outside the xl/ folder, where Excel never puts "
+     "it; open it in Excel (or LibreOffice: File > Save As) and save it as an .xlsx (Excel Workbook)"),
     ("strict-open-xml", lambda d: repacked(FA, d / "strict.xlsx", _strict), ["check", "strict.xlsx"],
      "strict.xlsx: is saved as Strict Open XML, which riep does not read; open it in Excel (or LibreOffice: File > "
      "Save As) and save it as an .xlsx (Excel Workbook)"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import posixpath
 import re
 import stat
 import xml.etree.ElementTree as ET
@@ -124,12 +125,16 @@ def open_workbook(path: str | Path) -> Workbook:
             _check_package(zf, path)
             workbook_xml = zf.read("xl/workbook.xml")[:4096] if "xl/workbook.xml" in names else b""
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            outside = _sheets_outside_a_folder(zf, names)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
     if _ODS_MIME in mimetype:
         raise InputError(f"is an OpenDocument spreadsheet, not an Excel workbook; {_SAVE_AS_XLSX}", file=path)
     if _STRICT_NS in workbook_xml:
         raise InputError(f"is saved as Strict Open XML, which riep does not read; {_SAVE_AS_XLSX}", file=path)
+    if outside:  # valid packaging, but calamine cannot read it (it panics); Excel rewrites it where it belongs
+        raise InputError(f"keeps its sheet part {outside} outside the xl/ folder, where Excel never puts it; "
+                         f"{_SAVE_AS_XLSX}", file=path)
     if "xl/workbook.xml" not in names:
         raise InputError(f"is damaged or not an Excel workbook: it has no workbook part; {_SAVE_AS_XLSX}", file=path)
     try:
@@ -141,6 +146,19 @@ def open_workbook(path: str | Path) -> Workbook:
     except BaseException as exc:  # calamine raises several unrelated types for damaged files, and panics (BaseException)
         raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
     return Workbook(path=path, book=book)
+
+
+def _sheets_outside_a_folder(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The first worksheet part the workbook's relationships place at the package root, if any."""
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names:
+        return None
+    for rel in ET.fromstring(zf.read(rels)):
+        target = rel.get("Target") or ""
+        part = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
+        if (rel.get("Type") or "").endswith("/worksheet") and "/" not in part:
+            return part
+    return None
 
 
 def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
