@@ -54,7 +54,7 @@ def table_rows(values: dict[str, object], top: int, ncols: int) -> list[list[obj
     rows = []
     r = top + 1
     while f"A{r}" in values:
-        rows.append([values.get(f"{col_letter(j)}{r}") for j in range(ncols)])
+        rows.append([shown(values.get(f"{col_letter(j)}{r}")) for j in range(ncols)])
         r += 1
     return rows
 

@@ -17,6 +17,7 @@ from bookjson import book_json
 from riep.errors import RefusedError
 from riep.excel.render import apply_highlights, highlight_name, render_sheet
 from riep.findings import FileReport, Finding, Severity
+from riep.safetext import Formula
 from riep.sheets import Chart, Column, Link, Picture, SheetContent, findings_sheet
 from riep.table import col_letter
 from riep.xlsx.writer import write_result_copy
@@ -38,7 +39,7 @@ def _summary_sheet() -> SheetContent:
     return SheetContent(
         name="Summary", title="Summary", columns=[Column(name="Theme", width=20),
                                                   Column(name="£k", width=10, number_format="#,##0")],
-        rows=[["Performance", 4347], ["Other", 900], ["Total", "=SUM(B4:B5)"]],
+        rows=[["Performance", 4347], ["Other", 900], ["Total", Formula("=SUM(B4:B5)")]],
         row_fills={2: "DDEBF7"}, notes=["Figures in £k.", "From the allocation table."],
     )
 

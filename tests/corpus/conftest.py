@@ -12,6 +12,8 @@ import pytest
 from riep.cli import main
 from riep.jobs import all_jobs
 
+PEAK_MB = 1024  # every run in the corpus stays under 1 GB of memory
+
 all_jobs()  # imported once here, so each forked run starts as a warm process would
 
 
@@ -46,7 +48,8 @@ def _child(argv: list[str], out: Path, err: Path) -> None:
 @pytest.fixture
 def riep_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """``riep_fork("check", path)`` runs the command in a forked child (in ``tmp_path/work``) and returns an
-    :class:`Outcome` with the child's own peak memory (its maximum resident set, shared pages included)."""
+    :class:`Outcome` with the child's own peak memory (its maximum resident set, shared pages included), which
+    must stay under :data:`PEAK_MB`."""
     monkeypatch.setenv("COLUMNS", "160")
     work = tmp_path / "work"
     work.mkdir(exist_ok=True)
@@ -60,8 +63,10 @@ def riep_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         if pid == 0:
             _child([str(a) for a in args], out, err)
         _, status, usage = os.wait4(pid, 0)
-        return Outcome(code=os.waitstatus_to_exitcode(status), out=out.read_text(encoding="utf-8"),
-                       err=err.read_text(encoding="utf-8"), peak_mb=usage.ru_maxrss / 1024)
+        outcome = Outcome(code=os.waitstatus_to_exitcode(status), out=out.read_text(encoding="utf-8"),
+                          err=err.read_text(encoding="utf-8"), peak_mb=usage.ru_maxrss / 1024)
+        assert outcome.peak_mb < PEAK_MB, f"riep {' '.join(map(str, args))} peaked at {outcome.peak_mb:,.0f} MB"
+        return outcome
 
     return run
 

@@ -42,6 +42,7 @@ _SAVE_AS_XLSX = "open it in Excel (or LibreOffice: File > Save As) and save it a
 # a document type declaration is where entities are declared; Excel never writes one (UTF-8 and UTF-16 spellings)
 _DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
+
 @dataclass
 class Workbook:
     """An opened workbook: its path, the calamine reader, and the tables it defines."""
