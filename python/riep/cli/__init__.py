@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     except BaseException as exc:  # a fault; a Rust panic in a library arrives as a BaseException, not an Exception
         if os.environ.get("RIEP_DEBUG"):
             raise
-        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {visible(str(exc))}); no file was left half-written. "
-                   "Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
+        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {visible(str(exc))}); no file was left "
+                   "half-written. Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
         sys.exit(3)
     sys.exit(0)

@@ -1,6 +1,6 @@
 """The input is sacred: every output path is checked against every input before any work starts.
 
-A command names its inputs (workbooks, folders of them, ``--allocation``, ``--config``) and its
+A command names its inputs (workbooks, folders of them, ``--allocation``) and its
 outputs (``--output``, ``--write-sheet``, ``--pdf``, ``--out``). An output that is an input
 (the same file: by inode where both exist, else by resolved path), or an output folder holding
 an input under a name riep writes there, is refused with one sentence naming both, exit 2. So is

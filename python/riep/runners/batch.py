@@ -3,7 +3,8 @@
 For each workbook and each job that recognises it, the job's findings are collected, a copy
 of the workbook with the job's result sheets is written as ``<workbook>.<job>.xlsx`` and
 the job writes any further reports (PDFs, a records workbook). The whole run's findings go
-to ``findings.json`` (schema 1) and ``junit.xml``.
+to ``findings.json`` (schema 1) and ``junit.xml``. Every workbook is judged before anything is written:
+when one cannot be used, the run writes nothing and its report says which and why.
 """
 
 from __future__ import annotations
