@@ -27,6 +27,7 @@ from riep.safetext import Formula
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row
+from riep.xlsx.reader import open_workbook
 from riep.xlsx.writer import atomic_save, put, render_sheet
 
 __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", "NOTES_ROWS"]
@@ -209,6 +210,7 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
         raise InputError("must end in .xlsx", file=dest)
     kept: dict[str, Notes] = {}
     if dest.exists():
+        open_workbook(dest)  # the same checks as any input (size, entities, damage) before openpyxl unpacks it
         try:
             wb = load_workbook(dest)
         except Exception as exc:  # not a workbook riep can open: refuse rather than overwrite it
