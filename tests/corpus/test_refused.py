@@ -108,6 +108,8 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
     ("records-out-holds-a-bomb-named-like-its-workbook",
      lambda d: (copy(AS, d / "as.xlsx"), (d / "out").mkdir(), zip_bomb(d / "out" / "support_records.xlsx", 512))[0],
      ["records", "as.xlsx", "--out", "out"], "support_records.xlsx: part xl/worksheets/sheet1.xml would unpack to 512 MB"),
+    ("two-outputs-one-file", lambda d: copy(RR, d / "rr.xlsx"), ["risks", "rr.xlsx", "-o", "out.pdf", "--pdf", "out.pdf"],
+     "out.pdf: is named for two outputs of the same run; give each its own file"),
     ("report-under-a-file", lambda d: copy(FA, d / "fa.xlsx"), ["check", "fa.xlsx", "-o", "fa.xlsx/report.json"],
      "report.json: cannot be written: fa.xlsx is a file, not a folder"),
     ("out-folder-is-the-input", lambda d: copy(AS, d / "as.xlsx"), ["records", "as.xlsx", "--out", "as.xlsx"],

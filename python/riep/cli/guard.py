@@ -68,7 +68,11 @@ def guard_outputs(inputs: Iterable[Path | None], files: Iterable[Path | None] = 
     ``inputs`` are files or folders of them; ``files`` the output files; ``folders`` the output folders (whose
     files riep names itself, see :data:`FOLDER_OUTPUTS`)."""
     sources = _files(inputs)
-    for out in (f for f in files if f is not None):
+    outputs = [f for f in files if f is not None]
+    for k, out in enumerate(outputs):
+        twin = next((o for o in outputs[k + 1:] if _same(o, out)), None)
+        if twin is not None:
+            raise OutputError("is named for two outputs of the same run; give each its own file", file=out)
         for src in sources:
             if _same(out, src):
                 raise OutputError(f"is the input {src}; riep never writes over its input, so name another file for "
