@@ -40,6 +40,7 @@ _STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 _SAVE_AS_XLSX = "open it in Excel (or LibreOffice: File > Save As) and save it as an .xlsx (Excel Workbook)"
 # a document type declaration is where entities are declared; Excel never writes one (UTF-8 and UTF-16 spellings)
+_ELEMENT_START = re.compile(rb"<\x00?[A-Za-z_]")  # a start tag, in UTF-8 or UTF-16 (either byte order)
 _DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
@@ -174,28 +175,25 @@ def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
             raise InputError(f"part {info.filename} would unpack to {info.file_size / (1 << 20):,.0f} MB, more than "
                              f"the {limits.max_part_mb:g} MB riep unpacks ([limits] max_part_mb); it is damaged or "
                              "not a workbook riep can read", file=path)
-        xml = info.filename.endswith((".xml", ".rels"))
+        in_prolog = info.filename.endswith((".xml", ".rels"))  # declarations may only stand before the root element
         tail = b""
         try:
             with zf.open(info) as fh:
                 while chunk := fh.read(1 << 20):
-                    if xml and _declares_entities(tail, chunk):
-                        raise InputError("the workbook contains XML entity declarations, which Excel never writes; "
-                                         f"it cannot be used (part {info.filename})", file=path)
-                    tail = chunk[-32:]
+                    if in_prolog:
+                        head, root = _prolog(chunk)
+                        if any(m in tail + head for m in _DTD_MARKS):
+                            raise InputError("the workbook contains XML entity declarations, which Excel never "
+                                             f"writes; it cannot be used (part {info.filename})", file=path)
+                        in_prolog, tail = not root, head[-32:]
         except (zipfile.BadZipFile, zlib.error):
             raise InputError(f"is damaged and cannot be opened (part {info.filename} is corrupt)", file=path) from None
 
 
-def _declares_entities(tail: bytes, chunk: bytes) -> bool:
-    """Whether a document type declaration starts in ``chunk`` (or across from the previous chunk's ``tail``).
-    Looking for ``<!`` first (one fast search per megabyte) keeps a large sheet's check as cheap as reading it."""
-    window = tail + chunk[:64]
-    if any(m in window for m in _DTD_MARKS):
-        return True
-    if b"<!" in chunk or b"<\x00!" in chunk:  # UTF-8, or UTF-16 in either byte order
-        return any(m in chunk for m in _DTD_MARKS)
-    return False
+def _prolog(chunk: bytes) -> tuple[bytes, bool]:
+    """The part of ``chunk`` before the root element starts (UTF-8 or UTF-16), and whether the root was found."""
+    m = _ELEMENT_START.search(chunk)
+    return (chunk[:m.start()], True) if m else (chunk, False)
 
 
 def _short(exc: BaseException) -> str:
