@@ -77,6 +77,13 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
      lambda d: repacked(RR, d / "root.xlsx", _root_sheet, rename={"xl/worksheets/sheet1.xml": "sheet1.xml"}),
      ["risks", "root.xlsx"], "root.xlsx: keeps its sheet part sheet1.xml outside the xl/ folder, where Excel never puts "
      "it; open it in Excel (or LibreOffice: File > Save As) and save it as an .xlsx (Excel Workbook)"),
+    ("declaration-inside-a-table-part",
+     lambda d: repacked(RR, d / "mid.xlsx", sub(rb"(<table [^>]*>)", rb'\1<!DOCTYPE t [<!ENTITY a "x">]>',
+                                                "xl/tables/table1.xml")),
+     ["risks", "mid.xlsx"], "mid.xlsx: is damaged and cannot be opened (a part is not well-formed XML: "),
+    ("table-part-not-well-formed",
+     lambda d: repacked(RR, d / "junk.xlsx", sub(rb"<tableColumns", rb"<tableColumns <<", "xl/tables/table1.xml")),
+     ["risks", "junk.xlsx"], "junk.xlsx: is damaged and cannot be opened (a part is not well-formed XML: "),
     ("strict-open-xml", lambda d: repacked(FA, d / "strict.xlsx", _strict), ["check", "strict.xlsx"],
      "strict.xlsx: is saved as Strict Open XML, which riep does not read; open it in Excel (or LibreOffice: File > "
      "Save As) and save it as an .xlsx (Excel Workbook)"),

@@ -128,7 +128,7 @@ def open_workbook(path: str | Path) -> Workbook:
             workbook_xml = zf.read("xl/workbook.xml")[:4096] if "xl/workbook.xml" in names else b""
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
             outside = _sheets_outside_a_folder(zf, names)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ET.ParseError) as exc:
         raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
     if _ODS_MIME in mimetype:
         raise InputError(f"is an OpenDocument spreadsheet, not an Excel workbook; {_SAVE_AS_XLSX}", file=path)
@@ -227,6 +227,21 @@ def _without_gc(fn: F) -> F:
     return cast(F, wrapper)
 
 
+def _xml_damage(fn: F) -> F:
+    """A part that is not well-formed XML (``fn``'s first argument is the workbook) is a damaged file, not a fault."""
+
+    @functools.wraps(fn)
+    def wrapper(wb: Workbook, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(wb, *args, **kwargs)
+        except ET.ParseError as exc:
+            raise InputError(f"is damaged and cannot be opened (a part is not well-formed XML: {_short(exc)})",
+                             file=wb.path) from None
+
+    return cast(F, wrapper)
+
+
+@_xml_damage
 @_without_gc
 def read_table(
     wb: Workbook,
