@@ -20,7 +20,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 __all__ = ["copy", "edited", "repacked", "renamed", "zip_bomb", "HYPERLINK", "DDE", "CONTROL", "CONTROL_TYPED", "sub", "snapshot"]
 

@@ -7,13 +7,9 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import Progress
 
-from riep.cli.common import context_options, make_context
 from riep.cli.guard import guard_outputs
-from riep.output.terminal import render_overview, render_terminal, summary_line
-from riep.runners.batch import run_folder
+from riep.cli.jobcommand import context_options, make_context
 
 __all__ = ["command"]
 
@@ -31,6 +27,12 @@ __all__ = ["command"]
 def command(folder: Path, out: Path, allocation: Path | None, strict: bool, details: bool, quiet: bool,
             config: Path | None, as_of: dt.datetime | None) -> None:
     """Run every job on every workbook it recognises in FOLDER (default: workbook/) and write the reports to OUT."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from riep.output.terminal import render_overview, render_terminal, summary_line
+    from riep.runners.batch import run_folder
+
     ctx = make_context(config, as_of, allocation)
     guard_outputs((folder, allocation), folders=(out,))
     console = Console(stderr=True)

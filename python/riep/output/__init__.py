@@ -1,11 +1,17 @@
-"""Renderers of a :class:`~riep.findings.RunReport`: terminal table, JSON (schema 1) and JUnit XML."""
+"""Renderers of a :class:`~riep.findings.RunReport`: terminal table, JSON (schema 1) and JUnit XML.
 
-from riep.findings import RunReport
-from riep.output.json_out import render_json
-from riep.output.junit import render_junit
-from riep.output.terminal import render_terminal
+Each renderer is imported when a report is rendered in its format (``FORMATS`` costs nothing to
+import, so the command line can offer the choice without loading rich or the rule registry).
+"""
 
-__all__ = ["render", "render_json", "render_junit", "render_terminal", "FORMATS"]
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from riep.findings import RunReport
+
+__all__ = ["render", "FORMATS"]
 
 FORMATS = ("table", "json", "junit")
 
@@ -13,7 +19,13 @@ FORMATS = ("table", "json", "junit")
 def render(report: RunReport, fmt: str, *, color: bool = False) -> str:
     """Render ``report`` in ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
+        from riep.output.json_out import render_json
+
         return render_json(report)
     if fmt == "junit":
+        from riep.output.junit import render_junit
+
         return render_junit(report)
+    from riep.output.terminal import render_terminal
+
     return render_terminal(report, color=color)

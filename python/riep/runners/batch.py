@@ -10,15 +10,16 @@ when one cannot be used, the run writes nothing and its report says which and wh
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
-from riep.output import render_json, render_junit
-from riep.runners.base import Context, Job
-from riep.runners.records import pick_allocation
+from riep.output.json_out import render_json
+from riep.output.junit import render_junit
+from riep.runners.base import Context, Job, Outcome
+from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
 
@@ -47,20 +48,25 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
             opened[p] = exc
     if ctx.allocation is None:
         check = next(j for j in all_jobs() if j.name == "check")
-        candidates = [p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)]
-        ctx = replace(ctx, allocation=pick_allocation(candidates, ctx))
+        ctx = pick_allocation([wb for wb in opened.values() if isinstance(wb, Workbook) and check.recognises(wb)], ctx)
+    else:
+        try:
+            ctx = with_allocation(ctx)  # read once for the whole run
+        except RiepError:
+            pass  # the records job says why, per workbook
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]
-    done: list[tuple[Path, Workbook, Job, FileReport]] = []
+    done: list[tuple[Path, Job[Any], Outcome[Any]]] = []
     for k, (path, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
         wb = opened[path]
         assert isinstance(wb, Workbook)
         try:
-            report = job.evaluate(wb, ctx)
-            done.append((path, wb, job, report))
+            outcome = job.run(wb, ctx)
+            report = outcome.report
+            done.append((path, job, outcome))
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
@@ -68,10 +74,11 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
     written: list[Path] = []
     if any(r.error for r in reports):
         return run, written  # a run that could not use a workbook writes nothing: the report says which and why
-    for path, wb, job, report in done:
-        written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
+    for path, job, outcome in done:
+        written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx",
+                                         job.result_sheets(outcome.value, outcome.report, ctx)))
         if job.write_reports is not None:
-            written += job.write_reports(path, report, ctx, out)
+            written += job.write_reports(outcome.value, outcome.report, ctx, out)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written

@@ -1,4 +1,8 @@
-"""What the job commands share: common options, expanding folders, running a job over files, output."""
+"""What the job commands share: common options, expanding folders, running a job over files, output.
+
+Only click is imported here at start-up: ``riep --help`` and every command's options load nothing
+else, and a command loads the job, reader and writer it runs when it runs.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,25 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from riep.cli.guard import guard_outputs
 from riep.errors import InputError, RiepError
-from riep.findings import EXIT_UNUSABLE, FileReport, RunReport
-from riep.limits import use_limits
-from riep.output import FORMATS, render
-from riep.runners.base import Context, Job
+from riep.output import FORMATS
 from riep.safetext import visible
-from riep.settings import load_settings
-from riep.xlsx.reader import open_workbook
-from riep.xlsx.writer import write_result_copy
+
+if TYPE_CHECKING:
+    from riep.findings import FileReport, RunReport
+    from riep.runners.base import Context, Job, Outcome
+    from riep.xlsx.reader import Workbook
 
 __all__ = ["output_options", "context_options", "expand_paths", "job_files", "run_job", "run_job_command", "emit",
            "make_context"]
 
 F = TypeVar("F", bound=Callable[..., object])
+V = TypeVar("V")
 
 
 def output_options(f: F) -> F:
@@ -50,6 +54,11 @@ def context_options(f: F) -> F:
 
 
 def make_context(config: Path | None, as_of: dt.datetime | None, allocation: Path | None = None) -> Context:
+    """The job context from the common options; the settings' [limits] hold from here to the command's end."""
+    from riep.limits import use_limits
+    from riep.runners.base import Context
+    from riep.settings import load_settings
+
     settings = load_settings(config)
     use_limits(settings.limits)
     return Context(
@@ -72,39 +81,60 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def job_files(job: Job, paths: tuple[Path, ...]) -> list[Path]:
-    """The files to run ``job`` on: files named as given; from folders, only the workbooks the job recognises
-    (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+def _open(path: Path) -> Workbook | RiepError:
+    """The workbook opened once, or why it cannot be used."""
+    from riep.xlsx.reader import open_workbook
+
+    try:
+        return open_workbook(path)
+    except RiepError as exc:
+        return exc
+
+
+def job_files(job: Job[Any], paths: tuple[Path, ...]) -> list[tuple[Path, Workbook | RiepError]]:
+    """The files to run ``job`` on, each opened once: files named as given; from folders, only the workbooks the
+    job recognises (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+    from riep.xlsx.reader import Workbook
+
     named = {p for p in paths if not p.is_dir()}
-    out: list[Path] = []
+    out: list[tuple[Path, Workbook | RiepError]] = []
     for f in expand_paths(paths):
-        if f not in named:
-            try:
-                if not job.recognises(open_workbook(f)):
-                    continue
-            except RiepError:
-                pass  # unusable: keep it, so the run says why
-        out.append(f)
+        opened = _open(f)
+        if f not in named and isinstance(opened, Workbook) and not job.recognises(opened):
+            continue  # an unusable file is kept, so the run says why
+        out.append((f, opened))
     if not out:
         raise InputError(f"no workbook in {', '.join(str(p) for p in paths)} has the tables '{job.name}' needs")
     return out
 
 
-def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None) -> FileReport:
-    """Run one job on one file; an unusable file becomes a report with ``error`` set."""
+def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = None,
+            opened: Workbook | RiepError | None = None) -> tuple[FileReport, Outcome[V] | None]:
+    """Run one job on one file, read once (``opened`` if the caller has opened it already): the report, and the
+    outcome for further reports (``None`` when the file is unusable; the report's ``error`` says why)."""
+    from riep.findings import FileReport
+    from riep.xlsx.reader import open_workbook
+
     try:
-        wb = open_workbook(path)
-        report = job.evaluate(wb, ctx)
-        sheets = job.result_sheets(wb, report, ctx) if write_sheet is not None else []
+        wb = opened if opened is not None else open_workbook(path)
+        if isinstance(wb, RiepError):
+            raise wb
+        outcome = job.run(wb, ctx)
+        sheets = job.result_sheets(outcome.value, outcome.report, ctx) if write_sheet is not None else []
     except RiepError as exc:
-        return FileReport(path=str(path), job=job.name, error=exc.message)
+        return FileReport(path=str(path), job=job.name, error=exc.message), None
     if write_sheet is not None:  # an output that cannot be written is the command's failure, not the workbook's
+        from riep.xlsx.writer import write_result_copy
+
         write_result_copy(path, write_sheet, sheets)
-    return report
+    return outcome.report, outcome
 
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:
     """Print or write the report, then exit with the report's code."""
+    from riep.findings import EXIT_UNUSABLE
+    from riep.output import render
+
     code = report.exit_code(strict)
     text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
     if output is None:
@@ -123,10 +153,12 @@ def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
                     write_sheet: Path | None, ctx: Context) -> None:
     """The body of every job command: guard the input, expand, run each file, emit."""
+    from riep.findings import RunReport
+
     guard_outputs((*paths, ctx.allocation), files=(output, write_sheet))
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")
-    report = RunReport(files=[run_job(job, f, ctx, write_sheet) for f in files])
+    report = RunReport(files=[run_job(job, f, ctx, write_sheet, opened)[0] for f, opened in files])
     emit(report, fmt, output, strict)
 
