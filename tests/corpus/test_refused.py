@@ -114,7 +114,8 @@ CASES: list[tuple[str, Callable[[Path], Path], list[str], str]] = [
      ["run", "books", "--out", "books"], "books: is where riep writes its financial_allocation.check.xlsx"),
     ("records-out-holds-a-bomb-named-like-its-workbook",
      lambda d: (copy(AS, d / "as.xlsx"), (d / "out").mkdir(), zip_bomb(d / "out" / "support_records.xlsx", 512))[0],
-     ["records", "as.xlsx", "--out", "out"], "support_records.xlsx: part xl/worksheets/sheet1.xml would unpack to 512 MB"),
+     ["records", "as.xlsx", "--out", "out"], "support_records.xlsx: exists and cannot be opened as a workbook (part xl/worksheets/sheet1.xml would unpack "
+     "to 512 MB"),
     ("two-outputs-one-file", lambda d: copy(RR, d / "rr.xlsx"), ["risks", "rr.xlsx", "-o", "out.pdf", "--pdf", "out.pdf"],
      "out.pdf: is named for two outputs of the same run; give each its own file"),
     ("report-under-a-file", lambda d: copy(FA, d / "fa.xlsx"), ["check", "fa.xlsx", "-o", "fa.xlsx/report.json"],

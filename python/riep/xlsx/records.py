@@ -210,9 +210,12 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
         raise InputError("must end in .xlsx", file=dest)
     kept: dict[str, Notes] = {}
     if dest.exists():
-        open_workbook(dest)  # the same checks as any input (size, entities, damage) before openpyxl unpacks it
         try:
+            open_workbook(dest)  # the same checks as any input (size, entities, damage) before openpyxl unpacks it
             wb = load_workbook(dest)
+        except InputError as exc:
+            raise InputError(f"exists and cannot be opened as a workbook ({exc.detail}); move it away first",
+                             file=dest) from None
         except Exception as exc:  # not a workbook riep can open: refuse rather than overwrite it
             raise InputError(f"exists and cannot be opened as a workbook ({exc}); move it away first",
                              file=dest) from None
