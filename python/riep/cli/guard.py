@@ -20,7 +20,7 @@ __all__ = ["guard_outputs", "FOLDER_OUTPUTS"]
 
 # the files riep writes into an --out folder: reports of riep run, the records workbook and PDFs
 FOLDER_OUTPUTS = re.compile(
-    r"^(findings\.json|junit\.xml|support_records\.xlsx|support_record_.*\.pdf|.+\.(check|reconcile|records|risks)\.(xlsx|pdf))$",
+    r"^(findings\.json|junit\.xml|support_records\.xlsx|support_record_.*\.pdf|.+\.(check|reconcile|records|risks|monitor)\.(xlsx|pdf))$",
     re.IGNORECASE,
 )
 _NAME_MAX = 255  # bytes in one file name on every filesystem riep meets (ext4, NTFS, APFS)

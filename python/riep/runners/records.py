@@ -107,9 +107,9 @@ def _sheets(value: RecordsInput, report: FileReport, ctx: Context) -> list[Sheet
 
 
 def pdf_name(authority: str, taken: set[str] | None = None) -> str:
-    """``support_record_fenmarsh_district_council.pdf`` (the illustrative marker is kept in the PDF, not the name):
+    """``support_record_fenmarsh_district_council_illustrative.pdf``: an invented authority's marker stays in the name;
     at most 100 characters of the name, and ``_2``, ``_3``... when a name in ``taken`` is already the same file."""
-    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower().replace("(illustrative)", ""))[:100].strip("_")
+    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower())[:100].strip("_")
     name, k = f"support_record_{slug}.pdf", 2
     while taken is not None and name in taken:
         name, k = f"support_record_{slug}_{k}.pdf", k + 1
