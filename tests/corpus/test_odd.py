@@ -35,9 +35,9 @@ def _hostile_register(sheets) -> None:
 
 
 def _hostile_support(sheets) -> None:
-    sheets["SupportCases"]["J5"] = HYPERLINK
+    sheets["SupportCases"]["L5"] = HYPERLINK  # Notes
     sheets["SupportCases"]["C6"] = DDE  # a lead Chief Executive
-    sheets["SupportCases"]["J7"] = CONTROL_TYPED
+    sheets["SupportCases"]["L7"] = CONTROL_TYPED
 
 
 def _live_from_data(path: Path) -> list[str]:
@@ -66,7 +66,7 @@ def test_no_live_formula_and_no_control_character_from_cells_in_any_output(riep_
     assert "\x1b" not in result.out + result.err
     assert {k: v for k, v in snapshot(work).items() if k.startswith("books")} == before
     written = sorted((work / "out").glob("*.xlsx"))
-    assert len(written) == 5  # a result copy per job and workbook, and the support records
+    assert len(written) == 6  # a result copy per job and workbook (monitor included), and the support records
     for path in written:
         assert _live_from_data(path) == [], path.name
     streams = _text_cells(work / "out" / "financial_allocation.reconcile.xlsx", "Reconciliation", DDE)
@@ -74,7 +74,7 @@ def test_no_live_formula_and_no_control_character_from_cells_in_any_output(riep_
     junit = (work / "out" / "junit.xml").read_text(encoding="utf-8")
     ET.fromstring(junit)  # well-formed
     assert "\x1b" not in junit and "\x0b" not in junit
-    assert len(list((work / "out").glob("support_record_*.pdf"))) == 7
+    assert len(list((work / "out").glob("support_record_*.pdf"))) == 8  # one per support case
     assert (work / "out" / "risk_register.risks.pdf").stat().st_size > 0
 
 
@@ -106,7 +106,7 @@ def test_two_authorities_whose_names_make_the_same_file_name_get_a_pdf_each(riep
     result = riep_fork("records", book.name, "--out", "out", "--as-of", "2009-12-15")
     assert result.code in (0, 1), result.err + result.out
     pdfs = sorted(p.name for p in (tmp_path / "work" / "out").glob("*.pdf"))
-    assert len(pdfs) == 7, pdfs
+    assert len(pdfs) == 8, pdfs  # one per support case, the two St Albans included
     assert all(len(p.encode()) <= 255 for p in pdfs)
 
 
