@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, make_context
 
 __all__ = ["command"]
@@ -33,6 +34,7 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
     from riep.runners.batch import run_folder
 
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((folder, allocation), folders=(out,))
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("riep run", total=None)
@@ -42,6 +44,9 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
         click.echo(summary_line(report))
     else:
         click.echo((render_terminal if details else render_overview)(report), nl=False)
-        click.echo(f"{len(written)} files written to {out}/ (findings.json lists every finding"
-                   + (")" if details else "; --details prints them here)"))
+        if written:
+            click.echo(f"{len(written)} files written to {out}/ (findings.json lists every finding"
+                       + (")" if details else "; --details prints them here)"))
+        else:
+            click.echo(f"Nothing written to {out}/: a workbook above could not be used.")
     sys.exit(report.exit_code(strict))

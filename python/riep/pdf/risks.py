@@ -32,7 +32,8 @@ def _top_table(summary: RiskSummary, st: dict[str, ParagraphStyle]) -> Table:
         rag = summary.scale.rag(r.score or 0)
         texts.append([r.id or f"row {r.row}", r.title, str(r.score), rag, r.owner or "not recorded",
                       f"{r.review:%d/%m/%Y}" if r.review else "not set", r.actions or "none recorded"])
-        rows.append([para(text, st["cell"]) for text in texts[-1]])
+        rows.append([para(text, st["cell"], limit=limit) if limit else para(text, st["cell"])
+                     for text, limit in zip(texts[-1], (40, 1_000, 0, 0, 200, 0, 0))])
         style.append(("BACKGROUND", (3, k), (3, k), colors.HexColor(RAG_COLOURS[rag])))
     table = Table(rows, colWidths=column_widths(head, texts, 269 * mm), repeatRows=1)
     table.setStyle(TableStyle(style))

@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook as XlWorkbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
+from riep.safetext import safe_cell
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row, wrapped_lines
 
@@ -148,6 +150,13 @@ def chart_text(size: int) -> RichText:
     return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
 
 
+def _text(cell: Cell, text: str) -> Cell:
+    """Text on the cover (a workbook's title, a sheet's name) stays text, however it starts (riep.safetext)."""
+    cell.value, quote = safe_cell(text)
+    cell.data_type, cell.quotePrefix = "s", quote
+    return cell
+
+
 def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     """The ``About`` sheet, first in the workbook: what the report is, whose, from which file, as of when, by
     which riep and rules, and what it found."""
@@ -158,13 +167,13 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
     for row, text, font in ((1, cover.title, Font(bold=True, size=16)), (2, cover.organisation, Font(size=12))):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # wrapped, never past the page
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = _text(ws.cell(row=row, column=1), text)
         cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="top")
         lines = wrapped_lines(text, sum(widths) * _BODY_PT / (font.sz or _BODY_PT) * 0.8)
         ws.row_dimensions[row].height = lines * (font.sz or _BODY_PT) * 1.3 + 4
     shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
     for k, (label, text) in enumerate(cover.lines(), start=4):
-        a, b = ws.cell(row=k, column=1, value=label), ws.cell(row=k, column=2, value=text)
+        a, b = _text(ws.cell(row=k, column=1), label), _text(ws.cell(row=k, column=2), text)
         a.font = Font(bold=True)
         a.alignment = Alignment(vertical="top")
         b.alignment = Alignment(wrap_text=True, vertical="top")
@@ -174,7 +183,7 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     last = 4 + len(cover.lines()) + 1
     label = ws.cell(row=last, column=1, value="Sheets")
     label.font, label.alignment = Font(bold=True), Alignment(vertical="top")
-    ws.cell(row=last, column=2, value=", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
+    _text(ws.cell(row=last, column=2), ", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
     fit_row(ws, last, ", ".join(sheets), widths[1])
     print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
     return ws

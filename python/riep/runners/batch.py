@@ -3,13 +3,15 @@
 For each workbook and each job that recognises it, the job's findings are collected, a copy
 of the workbook with the job's result sheets is written as ``<workbook>.<job>.xlsx`` and
 the job writes any further reports (PDFs, a records workbook). The whole run's findings go
-to ``findings.json`` (schema 1) and ``junit.xml``.
+to ``findings.json`` (schema 1) and ``junit.xml``. Every workbook is judged before anything is written:
+when one cannot be used, the run writes nothing and its report says which and why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
@@ -20,7 +22,7 @@ from riep.provenance import run_info
 from riep.registry import rules_version
 from riep.report.cover import cover_for, workbook_name
 from riep.report.figures import key_figures
-from riep.runners.base import Context
+from riep.runners.base import Context, Job, Outcome
 from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
@@ -56,13 +58,12 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
             ctx = with_allocation(ctx)  # read once for the whole run
         except RiepError:
             pass  # the records job says why, per workbook
-    run = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
-                   ctx.as_of, ctx.started_at, rules_version())
+    info = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
+                    ctx.as_of, ctx.started_at, rules_version())
     plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
                                  for p, e in opened.items() if isinstance(e, RiepError)]
-    written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
+    done: list[tuple[Path, Job[Any], Outcome[Any]]] = []
     for k, (path, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
@@ -71,19 +72,24 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         try:
             outcome = job.run(wb, ctx)
             report = outcome.report
-            dest = out / f"{path.stem}.{job.name}.xlsx"
-            extra = job.figures(outcome.value, report, ctx) if job.figures else []
-            cover = cover_for(f"{job.title}: {workbook_name(path)}", dest.name, report, run,
-                              ctx.settings.report.partnership,
-                              [path, *([ctx.allocation] if job.name == "records" and ctx.allocation else [])],
-                              key_figures(report, extra))
-            written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, report, ctx), cover))
-            if job.write_reports is not None:
-                written += job.write_reports(outcome.value, report, ctx, out)
+            done.append((path, job, outcome))
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
-    result = RunReport(files=reports, run=run)
-    written.append(atomic_write_text(out / "findings.json", render_json(result)))
-    written.append(atomic_write_text(out / "junit.xml", render_junit(result)))
-    return result, written
+    run = RunReport(files=reports, run=info)
+    written: list[Path] = []
+    if any(r.error for r in reports):
+        return run, written  # a run that could not use a workbook writes nothing: the report says which and why
+    for path, job, outcome in done:
+        dest = out / f"{path.stem}.{job.name}.xlsx"
+        extra = job.figures(outcome.value, outcome.report, ctx) if job.figures else []
+        cover = cover_for(f"{job.title}: {workbook_name(path)}", dest.name, outcome.report, info,
+                          ctx.settings.report.partnership,
+                          [path, *([ctx.allocation] if job.name == "records" and ctx.allocation else [])],
+                          key_figures(outcome.report, extra))
+        written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, outcome.report, ctx), cover))
+        if job.write_reports is not None:
+            written += job.write_reports(outcome.value, outcome.report, ctx, out)
+    written.append(atomic_write_text(out / "findings.json", render_json(run)))
+    written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
+    return run, written
