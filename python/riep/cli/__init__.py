@@ -26,9 +26,23 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from riep.cli import build, check, reconcile, records, risks, rollover, rules, run, serve, settings
+    from riep.cli import (
+        baseline,
+        build,
+        check,
+        diff,
+        reconcile,
+        records,
+        risks,
+        rollover,
+        rules,
+        run,
+        serve,
+        settings,
+        show,
+    )
 
-    for module in (check, reconcile, records, risks, rollover, run, build, rules, settings, serve):
+    for module in (check, reconcile, records, risks, rollover, run, baseline, diff, show, build, rules, settings, serve):
         cli.add_command(module.command)
 
 

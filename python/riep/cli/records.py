@@ -24,7 +24,8 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Path | None, strict: bool,
-            write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
+            write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None,
+            baseline: Path | None) -> None:
     """Support records: eligibility with evidence, conditions of funding, lead Chief Executive time, the
     Improvement Board, progress reports, money against the £20,000 cap and the Individual Authorities line.
 
@@ -34,4 +35,4 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
     report = run_job(job("records"), path, ctx, write_sheet)
     if not report.error:
         write_records(path, report, ctx, out)
-    emit(RunReport(files=[report]), fmt, output, strict)
+    emit(RunReport(files=[report]), fmt, output, strict, baseline, ctx)

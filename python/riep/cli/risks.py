@@ -26,7 +26,8 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: str, output: Path | None,
-            strict: bool, write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
+            strict: bool, write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None,
+            baseline: Path | None) -> None:
     """Check risk registers: allowed values, scores and RAG on the scale, owners, reviews, responses, actions.
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
@@ -41,4 +42,4 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     report = RunReport(files=[run_job(job("risks"), f, ctx, write_sheet) for f in files])
     if pdf and not report.files[0].error:
         write_pdf(files[0], report.files[0], ctx, pdf)
-    emit(report, fmt, output, strict)
+    emit(report, fmt, output, strict, baseline, ctx)

@@ -16,12 +16,12 @@ from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
 from riep.output import render_json, render_junit
-from riep.runners.base import Context
+from riep.runners.base import Context, Job
 from riep.runners.records import pick_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
 
-__all__ = ["run_folder", "Progress"]
+__all__ = ["run_folder", "plan_jobs", "evaluate_paths", "Progress"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -35,9 +35,9 @@ def _workbooks(folder: Path) -> list[Path]:
     return found
 
 
-def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None = None) -> tuple[RunReport, list[Path]]:
-    """Run every job over ``folder``; returns the report and every file written into ``out``."""
-    paths = _workbooks(folder)
+def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workbook, Job]], list[FileReport], Context]:
+    """Which job runs on which workbook: ``(plan, reports of files that cannot be opened, ctx)``, the context
+    given the allocation workbook among ``paths`` when it names none."""
     opened: dict[Path, Workbook | RiepError] = {}
     for p in paths:
         try:
@@ -48,16 +48,34 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         check = next(j for j in all_jobs() if j.name == "check")
         candidates = [p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)]
         ctx = replace(ctx, allocation=pick_allocation(candidates, ctx))
-    plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
-    reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
-                                 for p, e in opened.items() if isinstance(e, RiepError)]
-    written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
-    for k, (path, job) in enumerate(plan, start=1):
+    plan = [(p, wb, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
+    unusable = [FileReport(path=str(p), job="open", error=e.message) for p, e in opened.items() if isinstance(e, RiepError)]
+    return plan, unusable, ctx
+
+
+def evaluate_paths(paths: list[Path], ctx: Context, progress: Progress | None = None) -> RunReport:
+    """The findings of every job on every workbook it recognises in ``paths``, writing nothing."""
+    plan, reports, ctx = plan_jobs(paths, ctx)
+    for k, (path, wb, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
-        wb = opened[path]
-        assert isinstance(wb, Workbook)
+        try:
+            reports.append(job.evaluate(wb, ctx))
+        except RiepError as exc:
+            reports.append(FileReport(path=str(path), job=job.name, error=exc.message))
+    return RunReport(files=reports)
+
+
+def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None = None,
+               finish: Callable[[RunReport], RunReport] | None = None) -> tuple[RunReport, list[Path]]:
+    """Run every job over ``folder``; returns the report and every file written into ``out``. ``finish`` turns the
+    run's report into the one reported and written to ``findings.json`` and ``junit.xml`` (a baseline applied)."""
+    plan, reports, ctx = plan_jobs(_workbooks(folder), ctx)
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    for k, (path, wb, job) in enumerate(plan, start=1):
+        if progress:
+            progress(f"{job.title}: {path.name}", k, len(plan))
         try:
             report = job.evaluate(wb, ctx)
             written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
@@ -67,6 +85,8 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
     run = RunReport(files=reports)
+    if finish is not None:
+        run = finish(run)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written
