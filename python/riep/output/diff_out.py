@@ -33,7 +33,7 @@ def _delta(c: CellChange) -> str:
 def _finding_lines(findings: list[Finding]) -> list[str]:
     rows = [[f.severity.value, f.rule, f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f.sheet or ""), f.message]
             for f in findings]
-    return ["  " + line for line in aligned(["Severity", "Rule", "Where", "Message"], rows, [False] * 4)[1:]]
+    return ["  " + line for line in aligned([""] * 4, rows, [False] * 4)[1:]]
 
 
 def render_diff(d: WorkbookDiff) -> str:
