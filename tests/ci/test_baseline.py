@@ -6,12 +6,11 @@ import json
 
 import pytest
 
+from ci.conftest import AS_OF
 from helpers import LINES, STATED, WORKBOOKS, write_allocation
 from riep.baseline import BaselineEntry, apply_baseline, make_baseline, parse_baseline
 from riep.errors import InputError
 from riep.findings import FileReport, Finding, RunReport, Severity
-
-from ci.conftest import AS_OF
 
 
 def _f(key: str, severity: Severity = Severity.ERROR) -> Finding:

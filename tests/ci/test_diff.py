@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from openpyxl import load_workbook
 
+from ci.conftest import AS_OF
 from helpers import WORKBOOKS, table
 from riep.checks.tables import ALLOCATION, STATED_TOTALS
 from riep.diff import diff_workbooks
 from riep.findings import RunReport
 from riep.output.diff_out import render_diff
-
-from ci.conftest import AS_OF
 
 ROWS = [["2009/10", "Performance", "", "Individual Authorities", 1000, ""],
         ["2009/10", "Performance", "", "Housing and Planning", 120, ""],
