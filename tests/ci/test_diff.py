@@ -79,7 +79,10 @@ def test_diff_as_json_and_as_a_changes_sheet(riep, plus_37, tmp_path, recalc):
     assert [f["rule"] for f in doc["findings_new"]] == ["TOT-001"]
     ws = load_workbook(recalc(tmp_path / "c.xlsx"))["Changes"]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4, max_col=8)]
-    assert rows[0] == ["Table", "Row", "Change", "Column or finding", "Old", "New", "Difference", "Where"]
+    assert rows[0] == ["Table or sheet", "Row", "Change", "Column or finding", "Old", "New", "Difference", "Where"]
     assert rows[1] == ["Allocation", "2009/10 · Performance · Housing and Planning", "changed", "Amount (£k)",
                        120, 157, 37, "E12"]
+    assert rows[2] == ["StatedTotals", "Performance", "new finding", "TOT-001 (error): " + doc["findings_new"][0]["message"],
+                       None, None, None, "C5"]
     assert ws.cell(5, 8).hyperlink.location == "'Allocation'!E12"
+    assert ws["A2"].value == f"From {old} to {new}: 1 finding new, 0 fixed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 
 from riep.diff import CellChange, WorkbookDiff
 from riep.findings import Finding
@@ -74,6 +75,10 @@ def render_diff_json(d: WorkbookDiff) -> str:
     return json.dumps({"riep_diff": 1} | d.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
 
 
+def _count(items: list, word: str) -> str:
+    return f"{len(items)} {word}{'s' * (len(items) != 1)}"
+
+
 def changes_sheet(d: WorkbookDiff) -> SheetContent:
     """One row per change and per finding new or fixed; the Where column links to the cell in the new version."""
     rows: list[list[object]] = []
@@ -89,15 +94,16 @@ def changes_sheet(d: WorkbookDiff) -> SheetContent:
             links[(len(rows) - 1, 7)] = Link(sheet=c.sheet, cell=c.cell)
     for findings, what in ((d.findings_new, "new finding"), (d.findings_fixed, "fixed finding")):
         for f in findings:
-            rows.append(["", f"{f.rule} {f.severity.value}", what, f.message, None, None, None, f.cell or ""])
+            rows.append([f.sheet or "", f.scope or "", what, f"{f.rule} ({f.severity.value}): {f.message}",
+                         None, None, None, f.cell or ""])
             if what == "new finding" and f.sheet and f.cell:
                 links[(len(rows) - 1, 7)] = Link(sheet=f.sheet, cell=f.cell)
     number = "#,##0.##;-#,##0.##;0"
     return SheetContent(
-        name=CHANGES_SHEET, title=f"Changes from {d.old} to {d.new}",
-        subtitle=f"{len(d.findings_new)} findings new, {len(d.findings_fixed)} fixed",
+        name=CHANGES_SHEET, title=f"Changes to {PurePath(d.new).name}",
+        subtitle=f"From {d.old} to {d.new}: {_count(d.findings_new, 'finding')} new, {len(d.findings_fixed)} fixed",
         table_name="RiepChanges",
-        columns=[Column(name="Table", width=14), Column(name="Row", width=48), Column(name="Change", width=14),
+        columns=[Column(name="Table or sheet", width=14), Column(name="Row", width=48), Column(name="Change", width=14),
                  Column(name="Column or finding", width=60), Column(name="Old", width=12, number_format=number),
                  Column(name="New", width=12, number_format=number),
                  Column(name="Difference", width=12, number_format="+#,##0.##;-#,##0.##;0"), Column(name="Where", width=8)],
