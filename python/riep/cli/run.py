@@ -39,7 +39,8 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
     ctx = make_context(config, as_of, allocation)
     with progress_bar("riep run") as progress:
         report, written = run_folder(folder, out, ctx, progress, partial(finish_report, fmt=fmt, baseline=baseline, ctx=ctx))
-    note = f"{len(written)} files written to {out}/ (findings.json lists every finding" + (
+    listed = "the new findings" if report.baseline is not None else "every finding"
+    note = f"{len(written)} files written to {out}/ (findings.json lists {listed}" + (
         ")" if details or fmt != "table" else "; --details prints them here)")
     if fmt != "table":
         click.echo(render(report, fmt), nl=False)
