@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from riep.errors import InputError
 from riep.findings import BaselineCounts, FileReport, Finding, RunReport, Severity
@@ -105,9 +105,10 @@ def parse_baseline(text: str, path: str) -> Baseline:
     """Read a baseline document, or say in one sentence why it cannot be used."""
     try:
         baseline = Baseline.model_validate_json(text)
-    except ValueError as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"is not a riep baseline ({first}); make one with riep baseline", file=path) from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = f" at {'.'.join(str(p) for p in err['loc'])}" if err["loc"] else ""
+        raise InputError(f"is not a riep baseline ({err['msg']}{where}); make one with riep baseline", file=path) from None
     if baseline.riep_baseline != BASELINE_VERSION:
         raise InputError(f"is a version {baseline.riep_baseline} baseline; this riep reads version {BASELINE_VERSION}",
                          file=path)

@@ -40,16 +40,24 @@ def test_only_entries_for_the_workbooks_and_jobs_run_are_compared():
 def test_a_file_that_is_not_a_baseline_is_one_sentence():
     with pytest.raises(InputError) as info:
         parse_baseline('{"findings": 3}', "b.json")
-    assert info.value.message.startswith("b.json: is not a riep baseline (")
+    assert info.value.message == "b.json: is not a riep baseline (Input should be a valid array at findings); make one with riep baseline"
+    with pytest.raises(InputError) as info:
+        parse_baseline("{bad", "b.json")
+    assert info.value.message == ("b.json: is not a riep baseline (Invalid JSON: key must be a string at line 1 column 2); "
+                                  "make one with riep baseline")
     with pytest.raises(InputError) as info:
         parse_baseline('{"riep_baseline": 9}', "b.json")
     assert info.value.message == "b.json: is a version 9 baseline; this riep reads version 1"
 
 
-def test_a_missing_baseline_exits_2(riep, tmp_path):
-    code, out, err = riep("check", WORKBOOKS / "financial_allocation.xlsx", "--baseline", tmp_path / "none.json")
+def test_a_missing_baseline_exits_2_before_any_work(riep, tmp_path):
+    code, out, err = riep("check", WORKBOOKS / "financial_allocation.xlsx", "--baseline", tmp_path / "none.json",
+                          "--write-sheet", tmp_path / "out.xlsx")
+    assert (code, out, err) == (2, "", "none.json: baseline file not found; make one with riep baseline\n")
+    (tmp_path / "bad.json").write_text("[]", encoding="utf-8")
+    code, out, err = riep("run", WORKBOOKS, "--out", tmp_path / "out", "--baseline", tmp_path / "bad.json")
     assert (code, out) == (2, "")
-    assert err == "none.json: baseline file not found; make one with riep baseline\n"
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.xlsx").exists()
 
 
 def test_inserting_a_row_above_a_known_finding_keeps_it_accepted(riep, tmp_path):

@@ -26,8 +26,16 @@ F = TypeVar("F", bound=Callable[..., object])
 def baseline_option(f: F) -> F:
     """``--baseline FILE``."""
     return click.option("--baseline", "baseline", type=click.Path(dir_okay=False, path_type=Path),
+                        callback=_checked, expose_value=True,
                         help="Findings recorded by riep baseline are accepted: only new ones count for the "
                              "exit code and are reported.")(f)
+
+
+def _checked(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Read the baseline before any work, so a bad one stops the command with nothing written."""
+    if value is not None:
+        load_baseline(value)
+    return value
 
 
 def load_baseline(path: Path) -> Baseline:
