@@ -12,11 +12,11 @@ import click
 from riep.cli.common import context_options, expand_paths, make_context
 from riep.cli.progress import progress_bar
 from riep.errors import InputError
-from riep.findings import RunReport
-from riep.runners.base import Context
 
 if TYPE_CHECKING:
     from riep.baseline import Baseline
+    from riep.findings import RunReport
+    from riep.runners.base import Context
 
 __all__ = ["command", "baseline_option", "finish_report", "load_baseline"]
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import Progress
-
-from riep.runners.batch import Progress as ProgressCallback
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["progress_bar", "wants_progress"]
 
@@ -21,8 +20,11 @@ def wants_progress(console: Console) -> bool:
 
 
 @contextmanager
-def progress_bar(title: str) -> Iterator[ProgressCallback]:
+def progress_bar(title: str) -> Iterator[Callable[[str, int, int], None]]:
     """A callback ``(what, k, n)`` that moves a transient bar, or does nothing where no bar is wanted."""
+    from rich.console import Console
+    from rich.progress import Progress
+
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=not wants_progress(console)) as bar:
         task = bar.add_task(title, total=None)

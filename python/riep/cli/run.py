@@ -12,9 +12,7 @@ import click
 from riep.cli.baseline import baseline_option, finish_report
 from riep.cli.common import context_options, make_context
 from riep.cli.progress import progress_bar
-from riep.output import FORMATS, render
-from riep.output.terminal import render_overview, render_terminal, summary_line
-from riep.runners.batch import run_folder
+from riep.output import FORMATS
 
 __all__ = ["command"]
 
@@ -36,6 +34,10 @@ __all__ = ["command"]
 def command(folder: Path, out: Path, allocation: Path | None, strict: bool, details: bool, quiet: bool, fmt: str,
             baseline: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
     """Run every job on every workbook it recognises in FOLDER (default: workbook/) and write the reports to OUT."""
+    from riep.output import render
+    from riep.output.terminal import render_overview, render_terminal, summary_line
+    from riep.runners.batch import run_folder
+
     ctx = make_context(config, as_of, allocation)
     with progress_bar("riep run") as progress:
         report, written = run_folder(folder, out, ctx, progress, partial(finish_report, fmt=fmt, baseline=baseline, ctx=ctx))
