@@ -86,3 +86,11 @@ def test_diff_as_json_and_as_a_changes_sheet(riep, plus_37, tmp_path, recalc):
                        None, None, None, "C5"]
     assert ws.cell(5, 8).hyperlink.location == "'Allocation'!E12"
     assert ws["A2"].value == f"From {old} to {new}: 1 finding new, 0 fixed"
+
+
+def test_rows_with_the_same_identity_are_told_apart_by_their_order():
+    twice = [ROWS[2], [*ROWS[2][:4], 50, "second"]]
+    d = diff_workbooks("a.xlsx", "b.xlsx", [table(ALLOCATION, twice)], [table(ALLOCATION, [twice[0]])],
+                       RunReport(), RunReport())
+    assert [r.identity for r in d.tables[0].removed] == [[("Year", "2009/10"), ("Theme", "Other"), ("Line", "Contingency #2")]]
+    assert d.tables[0].changed == []
