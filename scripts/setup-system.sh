@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system tools riep's tests and reports need, from Debian's packages:
-# LibreOffice Calc (headless recalculation and PDF export) and poppler-utils (pdftotext/pdftoppm).
+# LibreOffice Calc (headless recalculation and PDF export), poppler-utils (pdftotext/pdftoppm) and
+# Chromium (the add-in's task pane is tested in it, headless, through Playwright).
 # Idempotent: does nothing when they are already there.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 SUDO=""

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from bookjson import book_json, table_formulas
 
+from riep.excel.render import FILLS_SHEET
 from riep.excel.ribbon import BUTTONS
 from riep.findings import Severity
 from riep.jobs import all_jobs
@@ -27,9 +28,9 @@ SHIPPED = sorted(p.name for p in WORKBOOKS.glob("*.xlsx"))
 WRITES = {"setValues", "setFormula", "rangeClear", "rangeClearContents", "sheetClear", "sheetClearContents"}
 
 
-def run_script(client, path: Path, script: str) -> list[dict]:
+def run_script(client, path: Path, script: str, options: dict | None = None) -> list[dict]:
     body = book_json(path)
-    body["args"] = [table_formulas(path)]
+    body["args"] = [table_formulas(path)] + ([options] if options is not None else [])
     r = client.post(f"/xlwings/custom-scripts-call/{script}", json=body)
     assert r.status_code == 200, r.text
     return r.json()["actions"]
@@ -99,6 +100,7 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     cli_book = openpyxl.load_workbook(written_copy)
     sheets = job.result_sheets(open_workbook(path), _file_report(report), _ctx())
     positions = added_sheets(actions)
+    fills_at = positions.pop(FILLS_SHEET, None)  # riep's hidden sheet of the cells' own fills
     assert sorted(positions) == sorted(s.name for s in sheets)
     for content in sheets:  # every result sheet shows what --write-sheet wrote, cell for cell
         values = {a: shown(v) for a, v in cells(actions, positions[content.name]).items() if v not in ("", None)}
@@ -114,11 +116,23 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     s = report["summary"]
     names = [c.name for c in sheets]
     where = " and ".join(names) + (" sheets" if len(names) > 1 else " sheet")
+    offered = client.get("/riep/reports/latest").json()
+    assert offered["job"] == job.name and offered["book"] == name
+    if job.name == "records":  # the records workbook and PDFs `riep records --out` writes
+        assert sorted(f["name"] for f in offered["files"]) == sorted(p.name for p in (path.parent / "cli_reports").glob("*"))
+    elif job.name == "risks":  # the Board's PDF, named as `riep run` names it
+        assert [f["name"] for f in offered["files"]] == [f"{path.stem}.risks.pdf"]
+    else:  # the result sheets as a workbook of their own
+        assert [f["name"] for f in offered["files"]] == [f"{path.stem}.{job.name}.xlsx"]
+    for f in offered["files"]:
+        got = client.get(f["url"])
+        assert got.status_code == 200 and got.content[:4] in (b"%PDF", b"PK\x03\x04")
     assert alerts(actions) == [[
         f"{button.label}: {_n(s['errors'], 'error')}, {_n(s['warnings'], 'warning')}, {_n(s['info'], 'note')} - see "
-        f"the {where}.", f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
+        f"the {where}. Reports to download: {len(offered['files'])}, in the RIEP task pane.",
+        f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
     # nothing but riep's own sheets receives a value
-    ours = set(positions.values())
+    ours = set(positions.values()) | {fills_at}
     assert all(a["sheet_position"] in ours for a in actions if a["func"] in WRITES)
 
 
@@ -157,6 +171,14 @@ def highlight_actions(actions: list[dict], book: dict) -> dict[str, str | None]:
     return out
 
 
+def fills_rows(actions: list[dict]) -> list[list[object]]:
+    """What the run wrote on riep's hidden sheet of own fills (header first)."""
+    at = added_sheets(actions).get(FILLS_SHEET)
+    if at is None:  # the sheet was there already: its position in the book
+        at = next(a["sheet_position"] for a in actions if a["func"] == "sheetClearContents")
+    return next(a["values"] for a in actions if a["func"] == "setValues" and a["sheet_position"] == at)
+
+
 def test_validate_totals_highlights_the_reported_cells(client, shipped):
     path = shipped("financial_allocation.xlsx")
     actions = run_script(client, path, "validate_totals")
@@ -165,19 +187,53 @@ def test_validate_totals_highlights_the_reported_cells(client, shipped):
         "Allocation!E27": f"#{SEVERITY_FILL[Severity.WARNING]}",
         "Allocation!E31": f"#{SEVERITY_FILL[Severity.WARNING]}",
     }
-    remembered = [a for a in actions if a["func"] == "namesAdd"]
-    assert [a["args"] for a in remembered] == [
-        ["_riep_Checks_cells", '="StatedTotals!C7;Allocation!E27;Allocation!E31"']]
+    assert fills_rows(actions) == [["Result sheet", "Cell", "Own fill"], ["Checks", "StatedTotals!C7", ""],
+                                   ["Checks", "Allocation!E27", ""], ["Checks", "Allocation!E31", ""]]
+    assert [a["args"] for a in actions if a["func"] == "setSheetVisibility"] == [["Hidden"]]
 
 
-def test_running_again_replaces_the_sheet_and_clears_stale_highlights(client, shipped, tmp_path):
+def _after_run(src: Path, dest: Path, actions: list[dict], fixed: dict[str, object]) -> Path:
+    """The workbook as a run left it (its result sheets and hidden fills sheet), with ``fixed`` cells typed since."""
+    job = next(j for j in all_jobs() if j.name == "check")
+    wb = open_workbook(src)
+    report = job.evaluate(wb, _ctx())
+    write_result_copy(src, dest, job.result_sheets(wb, report, _ctx()))
+    book = openpyxl.load_workbook(dest)
+    hidden = book.create_sheet(FILLS_SHEET)
+    hidden.sheet_state = "hidden"
+    for row in fills_rows(actions):
+        hidden.append(row)
+    for where, value in fixed.items():
+        sheet, cell = where.split("!")
+        book[sheet][cell] = value
+    book.save(dest)
+    return dest
+
+
+def test_a_yellow_cell_highlighted_then_cleared_is_yellow_again(client, shipped, tmp_path):
+    src = shipped("financial_allocation.xlsx")
+    yellow = "#FFFF00"
+    first = run_script(client, src, "validate_totals", options={"fills": {"Allocation": {"E27": yellow}}})
+    assert highlight_actions(first, book_json(src))["Allocation!E27"] == f"#{SEVERITY_FILL[Severity.WARNING]}"
+    assert ["Checks", "Allocation!E27", yellow] in fills_rows(first)
+    # the officer types the missing amount; Excel now shows riep's colour on E27, and sends that
+    fixed = _after_run(src, tmp_path / "fixed.xlsx", first, {"Allocation!E27": 120})
+    second = run_script(client, fixed, "validate_totals",
+                        options={"fills": {"Allocation": {"E27": f"#{SEVERITY_FILL[Severity.WARNING]}"}}})
+    colours = highlight_actions(second, book_json(fixed))
+    assert colours["Allocation!E27"] == yellow  # the officer's own fill is back
+    assert colours["Allocation!E31"] == f"#{SEVERITY_FILL[Severity.WARNING]}"  # still reported
+    assert ["Checks", "Allocation!E27", yellow] not in fills_rows(second)
+
+
+def test_a_workbook_highlighted_by_an_older_riep_loses_the_stale_fills(client, shipped, tmp_path):
     src = shipped("financial_allocation.xlsx")
     first = tmp_path / "after_first_run.xlsx"
     job = next(j for j in all_jobs() if j.name == "check")
     wb = open_workbook(src)
     report = job.evaluate(wb, _ctx())
     write_result_copy(src, first, job.result_sheets(wb, report, _ctx()))
-    book = openpyxl.load_workbook(first)  # as the first run left it: one cell since fixed was highlighted
+    book = openpyxl.load_workbook(first)  # as an older riep left it: the cells remembered in a defined name
     book.defined_names["_riep_Checks_cells"] = openpyxl.workbook.defined_name.DefinedName(
         "_riep_Checks_cells", attr_text='"Allocation!E5;Allocation!E27"')
     book.save(first)
@@ -186,12 +242,12 @@ def test_running_again_replaces_the_sheet_and_clears_stale_highlights(client, sh
     checks_at = [s["name"] for s in body["sheets"]].index("Checks")
     deleted = [a for a in actions if a["func"] == "sheetDelete"]
     assert [a["sheet_position"] for a in deleted] == [checks_at]
-    assert added_sheets(actions) == {"Checks": checks_at}  # back in its place
+    assert added_sheets(actions)["Checks"] == checks_at  # back in its place
     colours = highlight_actions(actions, body)
     assert colours["Allocation!E5"] is None  # no longer reported: fill removed
     assert colours["Allocation!E27"] == f"#{SEVERITY_FILL[Severity.WARNING]}"
-    assert [a["args"] for a in actions if a["func"] == "setNameRefersTo"][0][-1] == \
-        '="StatedTotals!C7;Allocation!E27;Allocation!E31"'
+    assert fills_rows(actions)[1:] == [["Checks", "StatedTotals!C7", ""], ["Checks", "Allocation!E27", ""],
+                                       ["Checks", "Allocation!E31", ""]]
 
 
 def test_a_sheet_riep_did_not_write_is_never_replaced(client, shipped, tmp_path):
@@ -222,3 +278,39 @@ def test_a_missing_header_is_one_sentence_in_an_alert(client, shipped, tmp_path)
 def test_scripts_meta_lists_the_four_buttons(client):
     meta = client.get("/xlwings/custom-scripts-meta.json").json()
     assert [m["function_name"] for m in meta] == sorted(b.script for b in BUTTONS)
+
+
+def test_risk_report_inserts_the_heat_map_and_offers_the_board_pdf(client, shipped):
+    path = shipped("risk_register.xlsx")
+    actions = run_script(client, path, "risk_report", options={"as_of": "2009-12-15"})
+    at = added_sheets(actions)["Risk report"]
+    pictures = [a for a in actions if a["func"] == "addPicture"]
+    assert [a["sheet_position"] for a in pictures] == [at]
+    offered = client.get("/riep/reports/latest").json()
+    assert [(f["label"], f["name"]) for f in offered["files"]] == [
+        ("Risk report for the Board (PDF)", "risk_register.risks.pdf")]
+    pdf = client.get(offered["files"][0]["url"])
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+
+
+def test_an_as_of_date_that_is_not_a_date_is_one_sentence(client, shipped):
+    actions = run_script(client, shipped("risk_register.xlsx"), "risk_report", options={"as_of": "next week"})
+    assert alerts(actions) == [["the As of date 'next week' is not a date; pick one in the RIEP task pane",
+                                "RIEP: Risk report", "ok", "critical", ""]]
+
+
+def test_support_records_reads_the_uploaded_allocation_workbook(client, shipped):
+    upload = client.post("/riep/allocation", content=(WORKBOOKS / "financial_allocation.xlsx").read_bytes(),
+                         headers={"X-File-Name": "financial_allocation.xlsx"})
+    assert upload.status_code == 200
+    token = upload.json()["token"]
+    path = shipped("authority_support.xlsx")
+    without = run_script(client, path, "support_records")
+    with_it = run_script(client, path, "support_records", options={"allocation": token})
+    checks_without = cells(without, added_sheets(without)["RecordChecks"])
+    checks_with = cells(with_it, added_sheets(with_it)["RecordChecks"])
+    assert checks_with != checks_without  # the Individual Authorities line is checked only with the workbook
+    assert any(str(v).startswith("Individual Authorities 2009/10: £366,000 approved for individual authorities by ")
+               for v in checks_with.values())
+    assert not any(str(v).startswith("Approvals were not checked against the Individual Authorities line")
+                   for v in checks_with.values())

@@ -48,6 +48,9 @@ def test_an_unexpected_failure_is_an_error_value_not_a_crash(caplog):
 
     with pytest.raises(XlwingsError) as info:
         excel_function(broken)(1)
-    assert str(info.value) == ("riep could not work this out (ZeroDivisionError: division by zero); please report "
-                               "it with the values you gave")
-    assert "RIEP.BROKEN failed" in caplog.text
+    assert str(info.value) == ("RIEP.BROKEN hit a fault in riep (ZeroDivisionError: division by zero); this is not "
+                               "your mistake: please report it to whoever runs the RIEP add-in, with the values you gave")
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and "\n" not in lines[0]  # one log line, no traceback
+    assert lines[0].startswith("RIEP.BROKEN failed: ZeroDivisionError: division by zero (at ")
+    assert lines[0].endswith(f"{__file__}:{broken.__code__.co_firstlineno + 2})")

@@ -15,7 +15,7 @@ import xlwings as xw
 from bookjson import book_json
 
 from riep.errors import RefusedError
-from riep.excel.render import apply_highlights, highlight_name, render_sheet
+from riep.excel.render import FILLS_SHEET, apply_highlights, highlight_name, render_sheet
 from riep.findings import FileReport, Finding, Severity
 from riep.sheets import Chart, Column, Link, Picture, SheetContent, findings_sheet
 from riep.table import col_letter
@@ -112,13 +112,16 @@ def test_highlights_are_fills_only_and_remembered(shipped):
     content = findings_sheet(_report(), name="Checks", title="Checks")
     apply_highlights(book, content)
     actions = book.json()["actions"]
-    assert {a["func"] for a in actions} == {"setRangeColor", "namesAdd"}
+    hidden = len(book.sheets) - 1  # riep's own hidden sheet, added last
+    assert book.sheets[hidden].name == FILLS_SHEET and not book.sheets[hidden].visible
+    # on the person's sheets: fills only
+    assert {a["func"] for a in actions if a["sheet_position"] != hidden and a["func"] != "addSheet"} == {"setRangeColor"}
     colours = [(a["sheet_position"], a["start_row"], a["start_column"], a["args"][0])
                for a in actions if a["func"] == "setRangeColor"]
     assert colours == [(2, 6, 2, "#F8CBAD"), (1, 26, 4, "#FFE699")]  # info findings are not highlighted
-    assert highlight_name(content) == "_riep_Checks_cells"
-    assert [a["args"] for a in actions if a["func"] == "namesAdd"] == [
-        ["_riep_Checks_cells", '="StatedTotals!C7;Allocation!E27"']]
+    assert [a["values"] for a in actions if a["func"] == "setValues"] == [
+        [["Result sheet", "Cell", "Own fill"], ["Checks", "StatedTotals!C7", ""], ["Checks", "Allocation!E27", ""]]]
+    assert highlight_name(content) == "_riep_Checks_cells"  # what an older riep remembered the cells in
 
 
 def test_refuses_to_replace_a_sheet_riep_did_not_write(shipped, tmp_path):

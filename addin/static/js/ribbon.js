@@ -1,7 +1,10 @@
 // RIEP ribbon buttons (bound by FunctionName in templates/manifest.xml).
 // Each button runs one custom script (custom_scripts.py) over the open workbook. Office.js
-// leaves formulas out of the book it sends, so the formulas of every cell inside a named
-// table go along as the script's one argument: {sheet: {A1 address: formula}}.
+// leaves formulas and fills out of the book it sends, so two arguments go along:
+// - the formulas of every cell inside a named table: {sheet: {A1 address: formula}};
+// - the options: {as_of: "YYYY-MM-DD", allocation: upload token, fills: {sheet: {A1: "#RRGGBB"}}},
+//   the As of date and allocation workbook set in the task pane (kept in the workbook's
+//   settings), and the cells' own fills, which riep records before it colours a cell.
 
 function riepColumnNumber(letters) {
   let n = 0;
@@ -38,40 +41,86 @@ function riepFormulaCells(address, formulas) {
   return out;
 }
 
-async function riepTableFormulas() {
+// The fills of a table's cells other than none/white: {A1 address: "#RRGGBB"}.
+function riepFillCells(address, properties) {
+  const first = address.split("!").pop().split(":")[0].replace(/\$/g, "");
+  const match = /^([A-Z]+)(\d+)$/.exec(first);
+  const out = {};
+  if (!match) return out;
+  const col0 = riepColumnNumber(match[1]);
+  const row0 = parseInt(match[2], 10);
+  properties.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      const color = cell && cell.format && cell.format.fill && cell.format.fill.color;
+      if (color && color.toUpperCase() !== "#FFFFFF") out[riepColumnLetters(col0 + j) + (row0 + i)] = color.toUpperCase();
+    }),
+  );
+  return out;
+}
+
+async function riepTableCells() {
   return await Excel.run(async (context) => {
     const tables = context.workbook.tables;
     tables.load("items/name");
     await context.sync();
-    const loaded = tables.items.map((table) => ({
-      sheet: table.worksheet.load("name"),
-      range: table.getRange().load("address, formulas"),
-    }));
+    // getCellProperties needs ExcelApi 1.9 (Excel 2019 and later, Microsoft 365, the web);
+    // without it no fills are sent and a cleared cell loses riep's fill as before.
+    const withFills = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+    const loaded = tables.items.map((table) => {
+      const range = table.getRange().load("address, formulas");
+      return {
+        sheet: table.worksheet.load("name"),
+        range: range,
+        fills: withFills ? range.getCellProperties({ format: { fill: { color: true } } }) : { value: [] },
+      };
+    });
     await context.sync();
-    const out = {};
-    for (const { sheet, range } of loaded) {
+    const formulas = {};
+    const fills = {};
+    for (const { sheet, range, fills: props } of loaded) {
       const cells = riepFormulaCells(range.address, range.formulas);
-      if (Object.keys(cells).length) out[sheet.name] = Object.assign(out[sheet.name] || {}, cells);
+      if (Object.keys(cells).length) formulas[sheet.name] = Object.assign(formulas[sheet.name] || {}, cells);
+      const own = riepFillCells(range.address, props.value);
+      if (Object.keys(own).length) fills[sheet.name] = Object.assign(fills[sheet.name] || {}, own);
     }
-    return out;
+    return { formulas, fills };
   });
 }
+
+// The task pane's options, kept in the workbook (Office.context.document.settings).
+function riepSetting(name, fallback) {
+  const value = Office.context.document.settings.get("riep-" + name);
+  return value === null || value === undefined || value === "" ? fallback : value;
+}
+globalThis.riepSetting = riepSetting;
+
+function riepToday() {
+  const d = new Date();
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+globalThis.riepToday = riepToday;
 
 async function riepRunScript(scriptName, errorDisplayMode = "alert") {
   const authResult =
     typeof globalThis.getAuth === "function"
       ? await globalThis.getAuth()
       : { token: "", provider: "" };
-  const formulas = await riepTableFormulas();
+  const { formulas, fills } = await riepTableCells();
+  const options = { as_of: riepSetting("as-of", riepToday()), fills: fills };
+  const allocation = riepSetting("allocation", null);
+  if (allocation && allocation.token) options.allocation = allocation.token;
   await xlwings.runPython({
     auth: authResult.token,
     scriptName: scriptName,
     headers: { "Auth-Provider": authResult.provider },
     errorDisplayMode: errorDisplayMode,
-    args: [formulas],
+    args: [formulas, options],
   });
   if (typeof globalThis.riepRefreshFindings === "function") {
     await globalThis.riepRefreshFindings();
+  }
+  if (typeof globalThis.riepRefreshReports === "function") {
+    await globalThis.riepRefreshReports();
   }
 }
 globalThis.riepRunScript = riepRunScript;

@@ -1,6 +1,102 @@
-// RIEP task pane: the job buttons, and the latest findings read back from the result sheets.
-// Every result sheet holds an Excel Table whose name ends in "Findings" (e.g. ChecksFindings)
-// with Severity, Rule, Sheet, Cell and Message columns; each finding links to its cell.
+// RIEP task pane: the job buttons, their options (As of date, allocation workbook), the
+// reports of the user's last run as download links, and the latest findings read back from
+// the result sheets. Every result sheet holds an Excel Table whose name ends in "Findings"
+// (e.g. ChecksFindings) with Severity, Rule, Sheet, Cell and Message columns; each finding
+// links to its cell. The options are kept in the workbook (Office.context.document.settings),
+// so each workbook remembers its own.
+
+function riepShowError(message) {
+  const box = document.getElementById("riep-error");
+  if (!box) return;
+  box.textContent = message ? String(message) : "";
+  box.classList.toggle("d-none", !message);
+}
+globalThis.riepShowError = riepShowError;
+
+async function riepHeaders() {
+  const auth =
+    typeof globalThis.getAuth === "function" ? await globalThis.getAuth() : { token: "", provider: "" };
+  const headers = {};
+  if (auth.token) headers["Authorization"] = auth.token;
+  if (auth.provider) headers["Auth-Provider"] = auth.provider;
+  return headers;
+}
+
+// A request to the add-in server; a refusal throws the server's sentence.
+async function riepFetch(path, init = {}) {
+  const response = await fetch(window.location.origin + config.appPath + path, {
+    ...init,
+    headers: Object.assign(await riepHeaders(), init.headers || {}),
+  });
+  if (!response.ok) throw new Error((await response.text()) || response.statusText);
+  return response;
+}
+
+async function riepSaveSetting(name, value) {
+  Office.context.document.settings.set("riep-" + name, value);
+  await new Promise((resolve) => Office.context.document.settings.saveAsync(() => resolve()));
+}
+
+async function riepDownload(file) {
+  try {
+    const blob = await (await riepFetch(file.url.slice(config.appPath.length))).blob();
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = file.name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  } catch (error) {
+    riepShowError(error.message);
+  }
+}
+
+async function riepRefreshReports() {
+  const list = document.getElementById("riep-reports");
+  const status = document.getElementById("riep-reports-status");
+  if (!list) return;
+  const latest = await (await riepFetch("/riep/reports/latest")).json();
+  list.replaceChildren();
+  for (const file of latest.files) {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = file.url;
+    link.className = "riep-report";
+    link.textContent = file.label;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      riepDownload(file);
+    });
+    li.appendChild(link);
+    list.appendChild(li);
+  }
+  status.textContent = latest.files.length
+    ? "From " + latest.book + "; kept until " + new Date(latest.expires * 1000).toLocaleTimeString() + "."
+    : "No reports yet: run a job.";
+}
+globalThis.riepRefreshReports = riepRefreshReports;
+
+function riepShowAllocation() {
+  const status = document.getElementById("riep-allocation-status");
+  const chosen = globalThis.riepSetting("allocation", null);
+  if (status) {
+    status.textContent = chosen
+      ? "Using " + chosen.name + " (kept on the server for " + chosen.minutes + " minutes; choose it again after that)."
+      : "None chosen: the Individual Authorities line is not checked.";
+  }
+}
+
+async function riepUploadAllocation(file) {
+  const response = await riepFetch("/riep/allocation", {
+    method: "POST",
+    headers: { "X-File-Name": file.name, "Content-Type": "application/octet-stream" },
+    body: await file.arrayBuffer(),
+  });
+  const saved = await response.json();
+  await riepSaveSetting("allocation", { token: saved.token, name: saved.name, minutes: saved.minutes });
+  riepShowAllocation();
+}
 
 async function riepSelectCell(sheetName, cell) {
   await Excel.run(async (context) => {
@@ -83,8 +179,11 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-riep-script]").forEach((button) => {
     button.addEventListener("click", async () => {
       button.setAttribute("disabled", "true");
+      riepShowError("");
       try {
         await globalThis.riepRunScript(button.getAttribute("data-riep-script"), "taskpane");
+      } catch (error) {
+        riepShowError(error.message || error);
       } finally {
         button.removeAttribute("disabled");
       }
@@ -97,5 +196,25 @@ document.addEventListener("DOMContentLoaded", () => {
     token.value = localStorage.getItem("riep-token") || "";
     token.addEventListener("change", () => localStorage.setItem("riep-token", token.value));
   }
-  Office.onReady(() => riepRefreshFindings().catch((error) => console.error(error)));
+  Office.onReady(() => {
+    const asOf = document.getElementById("riep-as-of");
+    if (asOf) {
+      asOf.value = globalThis.riepSetting("as-of", globalThis.riepToday());
+      asOf.addEventListener("change", () => riepSaveSetting("as-of", asOf.value));
+    }
+    const allocation = document.getElementById("riep-allocation");
+    if (allocation) {
+      riepShowAllocation();
+      allocation.addEventListener("change", () => {
+        riepShowError("");
+        if (!allocation.files.length) return;
+        riepUploadAllocation(allocation.files[0]).catch((error) => {
+          allocation.value = ""; // not in use: the status line still names the workbook that is
+          riepShowError(error.message);
+        });
+      });
+    }
+    riepRefreshFindings().catch((error) => riepShowError(error.message || error));
+    riepRefreshReports().catch((error) => riepShowError(error.message || error));
+  });
 });

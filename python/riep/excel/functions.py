@@ -15,7 +15,8 @@ its arguments) and add it to :data:`FUNCTIONS`; both add-ins pick it up.
 from __future__ import annotations
 
 import functools
-import logging
+import inspect
+import math
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -25,6 +26,7 @@ from riep import fy
 from riep.checks.totals import check_total as _check_total
 from riep.errors import InputError, RiepError
 from riep.excel.config import settings
+from riep.excel.faults import fault_message
 from riep.excel.values import CellError, cellwise, flatten, grid, is_blank, to_date, to_number
 from riep.reconcile.corkscrew import carry_forward as _carry_forward
 from riep.records.eligibility import eligible as _eligible
@@ -32,9 +34,7 @@ from riep.records.funding import extra_funding_left as _extra_funding_left
 from riep.risks.scoring import rag as _rag
 from riep.risks.scoring import risk_score as _risk_score
 
-_log = logging.getLogger(__name__)
-
-__all__ = ["FUNCTIONS", "excel_function", "value_error", "financial_year", "quarter", "check_total", "carry_forward",
+__all__ = ["FUNCTIONS", "excel_function", "prepare_args", "value_error", "EXCEL_ROWS", "MAX_ROWS", "financial_year", "quarter", "check_total", "carry_forward",
            "risk_score", "rag", "eligible", "extra_funding_left"]
 
 
@@ -165,18 +165,78 @@ FUNCTIONS: list[Callable[..., Any]] = [financial_year, quarter, check_total, car
 """Every RIEP worksheet function, in the order the function wizard lists them."""
 
 
+EXCEL_ROWS = 1_048_576
+"""Rows of a worksheet: an argument this tall is a whole column (``A:A``)."""
+
+MAX_ROWS = 100_000
+"""The most rows one argument may have once a whole column is trimmed to its last value."""
+
+_TOO_LARGE = "the answer is too large for Excel to hold (beyond 1.8E+308)"
+
+
+def _finite(value: object) -> object:
+    """A number Excel (and JSON) can hold, else a :class:`CellError` saying why."""
+    return CellError(_TOO_LARGE) if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def _shape(result: object, cell_error: Callable[[str], object]) -> object:
     """A 1x1 result as a single value; in an array, each failed cell becomes ``cell_error(message)``.
 
     A single cell that failed raises, so Excel shows #VALUE! with the message on the error flag.
+    An infinite or NaN answer (``1E+308 + 1E+308``) is such a failed cell.
     """
+    result = _finite(result)
     if isinstance(result, CellError):
         raise InputError(result.message)
     if not isinstance(result, list):
         return result
     if len(result) == 1 and isinstance(result[0], list) and len(result[0]) == 1:
         return _shape(result[0][0], cell_error)
-    return [[cell_error(v.message) if isinstance(v, CellError) else v for v in row] for row in result]
+    out = []
+    for row in result:
+        cells = [_finite(v) for v in row]
+        out.append([cell_error(v.message) if isinstance(v, CellError) else v for v in cells])
+    return out
+
+
+def _arity(name: str, impl: Callable[..., Any], given: int) -> None:
+    params = inspect.signature(impl).parameters.values()
+    most = len(params)
+    least = sum(1 for p in params if p.default is inspect.Parameter.empty)
+    if least <= given <= most:
+        return
+    count = f"{least}" if least == most else f"{least} or {most}" if most == least + 1 else f"{least} to {most}"
+    raise InputError(f"RIEP.{name} takes {count} argument{'s' if most != 1 else ''}, not {given}")
+
+
+def _last_value_row(block: object) -> int:
+    """How many rows of ``block`` are left once its trailing blank rows are dropped."""
+    assert isinstance(block, list)
+    for i in range(len(block) - 1, -1, -1):
+        row = block[i]
+        if any(not is_blank(v) for v in (row if isinstance(row, list) else [row])):
+            return i + 1
+    return 0
+
+
+def prepare_args(name: str, impl: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Check the number of arguments and trim whole columns (``A:A``) to their last value.
+
+    Whole-column arguments are cut to the same number of rows (the last row holding a value
+    in any of them), so they stay aligned row by row. Raises :class:`InputError` when an
+    argument still has more than :data:`MAX_ROWS` rows.
+    """
+    _arity(name, impl, len(args))
+    whole = [i for i, a in enumerate(args) if isinstance(a, list) and len(a) >= EXCEL_ROWS]
+    if whole:
+        keep = max(_last_value_row(args[i]) for i in whole) or 1
+        args = tuple(a[:keep] if i in whole else a for i, a in enumerate(args))
+    names = list(inspect.signature(impl).parameters)
+    for i, a in enumerate(args):
+        if isinstance(a, list) and len(a) > MAX_ROWS:
+            raise InputError(f"RIEP.{name} reads at most {MAX_ROWS:,} rows, and {names[i]} has {len(a):,}: give the "
+                             "table's column (e.g. Funding[Opening]) rather than a whole column")
+    return args
 
 
 def value_error(message: str) -> object:
@@ -190,23 +250,24 @@ def excel_function(impl: Callable[..., Any], *, name: str | None = None,
 
     This is the one boundary between the core and Excel: a :class:`RiepError` becomes an
     :class:`xlwings.XlwingsError`, which xlwings Server sends back as a #VALUE! error carrying
-    the message (and does not retry), and classic xlwings shows as the cell's error. Anything
-    else that goes wrong is logged with its traceback and reported the same way, so a cell
-    never takes the server down or makes Excel retry.
+    the message (and does not retry), and classic xlwings shows as the cell's error. A wrong
+    number of arguments, a whole column too long to read and an answer too large for Excel
+    are such errors too. Anything else that goes wrong is a fault in riep: one log line, and a
+    message asking for a report, so a cell never takes the server down or makes Excel retry.
     """
+
+    label = (name or impl.__name__).upper()
 
     @functools.wraps(impl)
     def call(*args: Any) -> Any:
         try:
-            return _shape(impl(*args), cell_error)
+            return _shape(impl(*prepare_args(label, impl, args)), cell_error)
         except RiepError as exc:
             raise XlwingsError(exc.message) from None
         except XlwingsError:
             raise
         except Exception as exc:
-            _log.exception("RIEP.%s failed", (name or impl.__name__).upper())
-            raise XlwingsError(f"riep could not work this out ({type(exc).__name__}: {exc}); please report it "
-                               "with the values you gave") from None
+            raise XlwingsError(fault_message(f"RIEP.{label}", exc, "the values you gave")) from None
 
     if name:
         call.__name__ = call.__qualname__ = name

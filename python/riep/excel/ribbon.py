@@ -11,18 +11,22 @@ place the add-in turns job errors into something a person sees.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-from riep.errors import RefusedError, RiepError
+from riep.errors import InputError, RefusedError, RiepError
+from riep.excel import reports
 from riep.excel.config import settings
-from riep.excel.render import apply_highlights, is_result_sheet, render_sheet
+from riep.excel.faults import fault_message
+from riep.excel.render import OwnFills, apply_highlights, is_result_sheet, render_sheet
 from riep.excel.source import BookSource, Formulas
 from riep.findings import FileReport
 from riep.jobs import all_jobs
 from riep.runners.base import Context, Job
 
-__all__ = ["BUTTONS", "Button", "run_button", "summary_line", "context"]
+__all__ = ["BUTTONS", "Button", "ButtonRun", "run_button", "run_in_worker", "summary_line", "context",
+           "options_context"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,36 @@ BUTTONS: list[Button] = [
 """The four buttons of the RIEP tab, in ribbon order."""
 
 
+@dataclass
+class ButtonRun:
+    """What one press of a button gave: the findings, and the reports written for download."""
+
+    report: FileReport
+    files: list[reports.ReportFile] = field(default_factory=list)
+
+
 def context() -> Context:
     """Settings from the file named by ``RIEP_CONFIG`` (or ``./riep.toml``), judged against today."""
     return Context(settings=settings(), as_of=dt.date.today())
+
+
+def options_context(options: dict[str, Any], owner: str) -> Context:
+    """The context of a run from the task pane's options: ``as_of`` (ISO date) and ``allocation`` (upload token)."""
+    ctx = context()
+    as_of = options.get("as_of")
+    if as_of:
+        try:
+            ctx = replace(ctx, as_of=dt.date.fromisoformat(str(as_of)[:10]))
+        except ValueError:
+            raise InputError(f"the As of date '{as_of}' is not a date; pick one in the RIEP task pane") from None
+    token = options.get("allocation")
+    if token:
+        try:
+            ctx = replace(ctx, allocation=reports.upload_path(owner, str(token)))
+        except RiepError as exc:
+            raise InputError(f"the allocation workbook chosen in the task pane {exc.detail}; choose it "
+                             "again") from None
+    return ctx
 
 
 def summary_line(title: str, report: FileReport, sheet_names: list[str]) -> str:
@@ -67,13 +98,25 @@ def _job(name: str) -> Job | None:
     return next((j for j in all_jobs() if j.name == name), None)
 
 
-def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: Context | None = None) -> FileReport | None:
+def _queued(book: Any) -> list[Any] | None:
+    """The actions xlwings Server will send to Excel (``None`` with classic xlwings, which acts at once)."""
+    json = getattr(book, "json", None)
+    return json()["actions"] if callable(json) and getattr(book.app.engine, "name", "") == "remote" else None
+
+
+def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: Context | None = None, *,
+               fills: OwnFills | None = None, reports_dir: Path | None = None) -> ButtonRun | None:
     """Run ``job_name`` over ``book``, write its sheets and highlights, and alert a one-line summary.
 
-    Returns the report, or ``None`` when the job could not run (the alert says why).
+    ``fills`` are the cells' own fills (sent by the ribbon), kept before riep colours a cell;
+    with ``reports_dir`` the job's reports are written there too. Returns the run, or
+    ``None`` when the job could not run (the alert says why).
     """
     title = next((b.label for b in BUTTONS if b.job == job_name), job_name)
     j = _job(job_name)
+    files: list[reports.ReportFile] = []
+    queued = _queued(book)
+    written = len(queued) if queued is not None else 0
     try:
         if j is None:
             raise RiepError(f"{title} is not available in this version of riep")
@@ -91,14 +134,48 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
             if existing is not None and not is_result_sheet(existing, content):
                 raise RefusedError(f"the workbook already has a sheet called '{content.name}' that riep did not "
                                    "write; rename it and run again", file=book.name)
+        if reports_dir is not None and not report.error:  # reports first: a failure leaves the workbook as it was
+            files = reports.produce(job_name, source, report, ctx, sheets, reports_dir)
         for content in sheets:
             render_sheet(book, content)
-            apply_highlights(book, content)
+            apply_highlights(book, content, fills)
     except RiepError as exc:
         book.app.alert(exc.message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
         return None
+    except Exception as exc:
+        if queued is not None:  # xlwings Server: nothing of a half-done run reaches the workbook
+            del queued[written:]
+        message = fault_message(title, exc, f"the workbook {book.name} if you can")
+        book.app.alert(message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
+        return None
     mode = "critical" if report.summary.errors else "info"
-    book.app.alert(summary_line(title, report, [s.name for s in sheets]), title=f"RIEP: {title}", buttons="ok",
-                   mode=mode, callback=None)
-    return report
+    line = summary_line(title, report, [s.name for s in sheets])
+    if files:
+        line += f" Reports to download: {len(files)}, in the RIEP task pane."
+    book.app.alert(line, title=f"RIEP: {title}", buttons="ok", mode=mode, callback=None)
+    return ButtonRun(report, files)
+
+
+def run_in_worker(data: dict[str, Any], job_name: str, formulas: Formulas | None, options: dict[str, Any],
+                  owner: str) -> list[dict[str, Any]]:
+    """A button run in a worker process: the book JSON Excel sent in, the actions for Excel out.
+
+    The reports go into a new run folder of ``owner`` and become their latest run.
+    """
+    import xlwings as xw
+
+    book = xw.Book(json=data)
+    try:
+        title = next((b.label for b in BUTTONS if b.job == job_name), job_name)
+        try:
+            ctx = options_context(options, owner)
+        except RiepError as exc:
+            book.app.alert(exc.message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)
+            return list(book.json()["actions"])
+        token, folder = reports.new_run(owner)
+        done = run_button(book, job_name, formulas, ctx, fills=options.get("fills"), reports_dir=folder)
+        reports.publish(owner, token, done.files if done is not None else [], job_name, book.name)
+        return list(book.json()["actions"])
+    finally:
+        book.close()
 

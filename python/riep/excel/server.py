@@ -17,7 +17,10 @@ from pathlib import Path
 
 from riep.errors import ConfigError
 
-__all__ = ["ServerSetup", "default_addin_dir", "dev_certificate", "prepare", "serve"]
+__all__ = ["ServerSetup", "default_addin_dir", "dev_certificate", "prepare", "serve", "team_command", "APP"]
+
+APP = "xlwings_server.main:main_app"
+"""The ASGI app uvicorn serves: xlwings Server with the add-in folder named by ``XLWINGS_PROJECT_DIR``."""
 
 _DEV_CERT = "riep-dev.pem"
 _DEV_KEY = "riep-dev-key.pem"
@@ -124,5 +127,16 @@ def serve(setup: ServerSetup) -> None:
     """Run xlwings Server with the RIEP add-in until interrupted."""
     import uvicorn
 
-    uvicorn.run("xlwings_server.main:main_app", host=setup.host, port=setup.port,
+    uvicorn.run(APP, host=setup.host, port=setup.port,
                 ssl_certfile=str(setup.certfile), ssl_keyfile=str(setup.keyfile), log_level="info")
+
+
+def team_command(*, host: str = "0.0.0.0", port: int = 8000, workers: int = 4) -> list[str]:
+    """The command that serves the add-in for a team (the Dockerfile's, and ``bench/load_bench.py``'s).
+
+    Plain HTTP behind a reverse proxy that holds the team's certificate (``--proxy-headers``
+    so the manifest and links carry the proxy's https address); ``workers`` processes, each
+    with its own event loop, so that one person's big job never queues everybody's cells.
+    """
+    return ["uvicorn", APP, "--host", host, "--port", str(port), "--workers", str(workers),
+            "--proxy-headers", "--forwarded-allow-ips", "*", "--timeout-keep-alive", "30"]

@@ -52,7 +52,8 @@ def book_formulas(book: Any) -> Formulas:
 def run_job(job_name: str, book: Any | None = None) -> FileReport | None:
     """Run a job over ``book`` (default: the workbook that called RunPython), as its ribbon button does."""
     book = book if book is not None else xw.Book.caller()
-    return run_button(book, job_name, book_formulas(book))
+    done = run_button(book, job_name, book_formulas(book))
+    return done.report if done is not None else None
 
 
 def validate_totals() -> None:

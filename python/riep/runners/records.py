@@ -32,6 +32,7 @@ from riep.xlsx.writer import atomic_write
 
 __all__ = [
     "JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "pick_allocation", "records_for", "write_records",
+    "write_records_from",
     "pdf_name",
 ]
 
@@ -113,7 +114,11 @@ def pdf_name(authority: str) -> str:
 
 def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
     """Write the records workbook and one PDF per authority into ``out_dir``; returns what was written."""
-    source = open_workbook(path)
+    return write_records_from(open_workbook(path), report, ctx, out_dir)
+
+
+def write_records_from(source: TableSource, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
+    """:func:`write_records` for a workbook already open (the ribbon's: the workbook open in Excel)."""
     records = records_for(source, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
     findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")
