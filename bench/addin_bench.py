@@ -175,8 +175,8 @@ def run_button_bench(repeat: int) -> dict[str, Any]:
 
         def cli() -> None:
             wb = open_workbook(path)
-            report = check.evaluate(wb, Context())
-            check.result_sheets(wb, report, Context())
+            outcome = check.run(wb, Context())
+            check.result_sheets(outcome.value, outcome.report, Context())
 
         loop = asyncio.new_event_loop()
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=main_app), base_url="https://127.0.0.1:8000")

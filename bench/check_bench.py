@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table, TableColumn
 
-from common import measure, ratio_line
+from measure import measure, ratio_line
 
 __all__ = ["generate", "main"]
 
@@ -66,9 +66,9 @@ def main(sizes: tuple[int, ...] = (1_000, 20_000, 200_000)) -> list[str]:
         baseline = measure("import python_calamine as pc",
                            f"pc.CalamineWorkbook.from_path({str(p)!r}).get_sheet_by_name('Allocation').to_python()")
         subject = measure(
-            "from riep.xlsx.reader import open_workbook\nfrom riep.checks.validate import validate\n"
+            "from riep.xlsx.reader import open_workbook\nfrom riep import checks\n"
             "from riep.settings import Settings",
-            f"r = validate(open_workbook({str(p)!r}), Settings())\nassert r.summary.errors == 0, r.findings",
+            f"r = checks.evaluate(checks.read(open_workbook({str(p)!r}), Settings()), Settings())\nassert r.summary.errors == 0, r.findings",
         )
         lines.append(ratio_line(f"check {n:>7,} lines", subject, baseline))
         print(lines[-1], flush=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table, TableColumn
 
-from common import measure, ratio_line
+from measure import measure, ratio_line
 
 __all__ = ["generate", "main"]
 
@@ -62,9 +62,9 @@ def main(streams: int = 50, years: int = 10, lines: int = 1_000) -> list[str]:
     baseline = measure("import python_calamine as pc",
                        f"pc.CalamineWorkbook.from_path({str(p)!r}).get_sheet_by_name('Balances').to_python()")
     subject = measure(
-        "from riep.xlsx.reader import open_workbook\nfrom riep.reconcile.ledger import reconcile\n"
+        "from riep.xlsx.reader import open_workbook\nfrom riep import reconcile\n"
         "from riep.settings import Settings",
-        f"r = reconcile(open_workbook({str(p)!r}), Settings())\n"
+        f"r = reconcile.evaluate(reconcile.read(open_workbook({str(p)!r}), Settings()), Settings())\n"
         f"assert r.summary.errors == 0 and r.summary.warnings == 0, r.findings[:3]",
     )
     label = f"reconcile {streams}x{years}x{lines:,} lines"

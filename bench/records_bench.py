@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from common import measure
+from measure import measure
 
 __all__ = ["generate", "main"]
 
@@ -74,7 +74,7 @@ def generate(path: Path, n: int) -> Path:
 _SETUP = """
 import datetime as dt, shutil, tempfile
 from pathlib import Path
-from riep.cli.common import make_context
+from riep.cli.jobcommand import make_context
 from riep.jobs import job
 from riep.runners.records import write_records, records_for
 from riep.xlsx.reader import open_workbook
@@ -88,10 +88,10 @@ def main(*sizes: int) -> list[str]:
     for n in sizes or (55, 400):
         p = generate(Path(__file__).parent / "results" / f"support_{n}.xlsx", n)
         setup = _SETUP.format(alloc=str(ROOT / "workbook" / "financial_allocation.xlsx"), path=str(p))
-        evaluate = measure(setup, "report = job('records').evaluate(open_workbook(path), ctx)")
+        evaluate = measure(setup, "outcome = job('records').run(open_workbook(path), ctx)")
         whole = measure(setup, "out = Path(tempfile.mkdtemp())\n"
-                               "report = job('records').evaluate(open_workbook(path), ctx)\n"
-                               "files = write_records(path, report, ctx, out)\n"
+                               "outcome = job('records').run(open_workbook(path), ctx)\n"
+                               "files = write_records(outcome.value, outcome.report, ctx, out)\n"
                                f"assert len(files) == {n} + 1, len(files)\nshutil.rmtree(out)", repeat=1)
         line = (f"records {n:>3} authorities: whole job {whole['seconds']:6.2f} s = "
                 f"{whole['seconds'] / n * 1000:6.1f} ms a record (rules only {evaluate['seconds']:5.2f} s = "

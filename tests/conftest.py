@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 
 @pytest.fixture
@@ -24,6 +25,14 @@ def shipped(tmp_path: Path):
         return dest
 
     return copy
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that starts LibreOffice (through ``recalc``) must say so with ``@pytest.mark.libreoffice``, so
+    ``-m "not libreoffice"`` really leaves LibreOffice out."""
+    unmarked = [i.nodeid for i in items if "recalc" in getattr(i, "fixturenames", ()) and not i.get_closest_marker("libreoffice")]
+    if unmarked:
+        raise pytest.UsageError("uses LibreOffice (recalc) without @pytest.mark.libreoffice: " + ", ".join(unmarked))
 
 
 @pytest.fixture
@@ -65,3 +74,56 @@ def golden(request):
         assert text == path.read_text(encoding="utf-8")
 
     return check
+
+
+class ShippedRun:
+    """``riep run workbook`` over the shipped workbooks, once per test session: exit code, output, files written,
+    and how often each workbook was opened (``opens[("calamine", name)]``, ``opens[("openpyxl", name)]``)."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.code = 0
+        self.stdout = self.stderr = ""
+        self.opens: Counter[tuple[str, str]] = Counter()
+
+
+@pytest.fixture(scope="session")
+def shipped_run(tmp_path_factory) -> ShippedRun:
+    """One whole ``riep run`` (as of 15 December 2009) shared by the tests that look at its results."""
+    import contextlib
+    import io
+
+    import openpyxl
+    import python_calamine
+
+    import riep.xlsx.reader
+    import riep.xlsx.writer
+    from riep.cli import main
+
+    run = ShippedRun(tmp_path_factory.mktemp("shipped_run") / "out")
+    real_load = openpyxl.load_workbook
+
+    class Calamine:  # python_calamine, counting the workbooks it opens
+        def __getattr__(self, name: str) -> object:
+            return getattr(python_calamine, name)
+
+        class CalamineWorkbook:
+            @staticmethod
+            def from_path(path: str, **kw: object) -> object:
+                run.opens["calamine", Path(path).name] += 1
+                return python_calamine.CalamineWorkbook.from_path(path, **kw)
+
+    def load_workbook(path: object, *a: object, **kw: object) -> object:
+        run.opens["openpyxl", Path(str(path)).name] += 1
+        return real_load(path, *a, **kw)
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(riep.xlsx.reader, "pc", Calamine())
+        mp.setattr(openpyxl, "load_workbook", load_workbook)
+        mp.setattr(riep.xlsx.writer, "load_workbook", load_workbook, raising=False)
+        mp.setenv("COLUMNS", "160")
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as info:
+            main(["run", str(WORKBOOKS), "--out", str(run.out), "--as-of", "2009-12-15"])
+    run.code, run.stdout, run.stderr = int(info.value.code or 0), out.getvalue(), err.getvalue()
+    return run

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from riep.cellvalue import cell_text
 from riep.table import per_distinct
-from riep.text import cell_text
 
 
 def test_each_distinct_value_is_converted_once_and_blanks_are_one_value():

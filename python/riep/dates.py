@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from riep.cellvalue import cell_text
 from riep.errors import InputError
-from riep.text import cell_text
 
 __all__ = ["serial_to_date", "excel_date"]
 

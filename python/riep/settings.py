@@ -14,7 +14,6 @@ documents every key. Example::
 from __future__ import annotations
 
 import textwrap
-import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -22,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from riep.errors import ConfigError
 
-__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "Settings", "load_settings", "settings_toml"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
 
 
 class CheckSettings(BaseModel):
@@ -196,7 +195,7 @@ class RecordsSettings(BaseModel):
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="forbid")
 
     check: CheckSettings = Field(default_factory=CheckSettings)
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
@@ -218,16 +217,44 @@ def load_settings(path: str | Path | None = None) -> Settings:
     path = Path(path)
     if not path.is_file():
         raise ConfigError("settings file not found", file=path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    import tomllib
+
+    try:  # utf-8-sig: Notepad saves UTF-8 with a byte-order mark
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"is not valid TOML ({exc})", file=path) from None
+    unknown = unknown_setting(data)
+    if unknown is not None:
+        raise ConfigError(unknown, file=path)
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"])
         raise ConfigError(f"setting '{key}' is not valid: {first['msg']}", file=path) from None
+
+
+def _nearest(name: str, valid: list[str]) -> str:
+    import difflib
+
+    return (difflib.get_close_matches(name, valid, n=1, cutoff=0.0) or valid)[0]
+
+
+def unknown_setting(data: dict[str, object]) -> str | None:
+    """What is wrong with the first section or key of ``data`` that riep does not know, and the nearest one it
+    does (``None`` when every one is known): a misspelt setting must not be silently ignored."""
+    sections = list(Settings.model_fields)
+    for name, value in data.items():
+        if name not in Settings.model_fields:
+            return f"unknown section [{name}]; did you mean [{_nearest(name, sections)}]?"
+        model = Settings.model_fields[name].annotation
+        if not (isinstance(value, dict) and isinstance(model, type) and issubclass(model, BaseModel)):
+            continue  # [headers.<Table>] names tables, and a section that is not a table is a type error
+        keys = list(model.model_fields)
+        for key in value:
+            if key not in model.model_fields:
+                return f"unknown setting '{name}.{key}'; did you mean '{name}.{_nearest(key, keys)}'?"
+    return None
 
 
 def _toml_value(value: object) -> str:

@@ -98,7 +98,7 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     assert code in (0, 1)
     report = json.loads(out)["files"][0]
     cli_book = openpyxl.load_workbook(written_copy)
-    sheets = job.result_sheets(open_workbook(path), _file_report(report), _ctx())
+    sheets = job.result_sheets(job.read(open_workbook(path), _ctx()), _file_report(report), _ctx())
     positions = added_sheets(actions)
     fills_at = positions.pop(FILLS_SHEET, None)  # riep's hidden sheet of the cells' own fills
     assert sorted(positions) == sorted(s.name for s in sheets)
@@ -138,10 +138,10 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
 
 def _cli_args(job_name: str, path: Path, write_sheet: Path) -> list[object]:
     """``riep <job> PATH --format json --write-sheet FILE``, plus ``--out`` for jobs that also write reports."""
-    from riep.cli import cli
+    import importlib
 
     args: list[object] = [job_name, path, "--format", "json", "--write-sheet", write_sheet]
-    if any(p.name == "out" for p in cli.commands[job_name].params):
+    if any(p.name == "out" for p in importlib.import_module(f"riep.cli.{job_name}").command.params):
         args += ["--out", path.parent / "cli_reports"]
     return args
 
@@ -196,8 +196,8 @@ def _after_run(src: Path, dest: Path, actions: list[dict], fixed: dict[str, obje
     """The workbook as a run left it (its result sheets and hidden fills sheet), with ``fixed`` cells typed since."""
     job = next(j for j in all_jobs() if j.name == "check")
     wb = open_workbook(src)
-    report = job.evaluate(wb, _ctx())
-    write_result_copy(src, dest, job.result_sheets(wb, report, _ctx()))
+    outcome = job.run(wb, _ctx())
+    write_result_copy(src, dest, job.result_sheets(outcome.value, outcome.report, _ctx()))
     book = openpyxl.load_workbook(dest)
     hidden = book.create_sheet(FILLS_SHEET)
     hidden.sheet_state = "hidden"
@@ -231,8 +231,8 @@ def test_a_workbook_highlighted_by_an_older_riep_loses_the_stale_fills(client, s
     first = tmp_path / "after_first_run.xlsx"
     job = next(j for j in all_jobs() if j.name == "check")
     wb = open_workbook(src)
-    report = job.evaluate(wb, _ctx())
-    write_result_copy(src, first, job.result_sheets(wb, report, _ctx()))
+    outcome = job.run(wb, _ctx())
+    write_result_copy(src, first, job.result_sheets(outcome.value, outcome.report, _ctx()))
     book = openpyxl.load_workbook(first)  # as an older riep left it: the cells remembered in a defined name
     book.defined_names["_riep_Checks_cells"] = openpyxl.workbook.defined_name.DefinedName(
         "_riep_Checks_cells", attr_text='"Allocation!E5;Allocation!E27"')

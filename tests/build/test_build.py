@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 from riep.build import build_all, describe, load_source
 from riep.errors import InputError
 

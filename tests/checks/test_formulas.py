@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import book
+from allocdata import book
 from riep.checks.formulas import audit, split_args
 from riep.checks.validate import check_book
 from riep.settings import Settings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import FUNDS, LINES, book
+from allocdata import FUNDS, LINES, book
 from riep.checks.lines import unit_mismatch
 from riep.checks.validate import check_book
 from riep.money import Unit

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import FUNDS, LINES, STATED, book
+from allocdata import FUNDS, LINES, STATED, book
 from riep.checks.validate import check_book
 from riep.settings import Settings
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import STATED, book
+from allocdata import STATED, book
 from riep.checks.totals import check_total
 from riep.checks.validate import check_book
 from riep.errors import InputError

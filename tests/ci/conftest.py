@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from allocdata import WORKBOOKS
 from ci.xlsxpatch import set_number
-from helpers import WORKBOOKS
 
 AS_OF = "2009-12-15"  # the day of the Year Two plan: no review or report is judged overdue against today
 

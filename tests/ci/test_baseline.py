@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from allocdata import LINES, STATED, WORKBOOKS, write_allocation
 from ci.conftest import AS_OF
-from helpers import LINES, STATED, WORKBOOKS, write_allocation
 from riep.baseline import BaselineEntry, apply_baseline, make_baseline, parse_baseline
 from riep.errors import InputError
 from riep.findings import FileReport, Finding, RunReport, Severity

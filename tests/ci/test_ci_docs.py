@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import ROOT, WORKBOOKS
+from allocdata import ROOT, WORKBOOKS
 
 DOC = ROOT / "docs" / "ci.md"
 INSTALL = "python -m pip install ."  # riep is installed here already; the plain-install test installs the wheel

@@ -7,8 +7,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from allocdata import WORKBOOKS, table
 from ci.conftest import AS_OF
-from helpers import WORKBOOKS, table
 from riep.checks.tables import ALLOCATION, STATED_TOTALS
 from riep.diff import diff_workbooks
 from riep.findings import RunReport

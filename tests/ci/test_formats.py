@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 from riep.findings import FileReport, Finding, RunReport, Severity
 from riep.output.github import escape_data, escape_property, render_github
 from riep.output.gitlab import render_gitlab

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import table
+from allocdata import table
 from riep.checks.tables import ALLOCATION, STATED_TOTALS
 from riep.findings import Finding, Severity
 from riep.identity import RowIndex, finding_key, identity_value

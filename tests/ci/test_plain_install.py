@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from allocdata import ROOT, WORKBOOKS
 from ci.conftest import AS_OF
-from helpers import ROOT, WORKBOOKS
-from riep.cli.common import make_context
+from riep.cli.jobcommand import make_context
 from riep.output.terminal import summary_line
 from riep.runners.batch import evaluate_paths
 

@@ -27,8 +27,8 @@ def test_a_bar_only_on_a_terminal_outside_ci(monkeypatch, ci, tty, shown):
 
 
 def test_riep_run_in_ci_prints_no_bar(riep, tmp_path, monkeypatch):
+    from allocdata import write_allocation
     from ci.conftest import AS_OF
-    from helpers import write_allocation
 
     monkeypatch.setenv("CI", "true")
     write_allocation(tmp_path / "in" / "plan.xlsx")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import LINES, WORKBOOKS, write_allocation
+from allocdata import LINES, WORKBOOKS, write_allocation
 
 
 def test_show_prints_every_table_aligned(riep, tmp_path):

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 
-from helpers import ROOT
+from allocdata import ROOT
 
 FA = "workbook/financial_allocation.xlsx"
 EM = "workbook/em_iep_capacity_fund_2008.xlsx"
@@ -66,7 +66,7 @@ def test_terminal_table(riep, golden):
 
 def test_strict_fails_on_warnings(riep, tmp_path):
     p = tmp_path / "plan.xlsx"
-    from helpers import LINES, write_allocation
+    from allocdata import LINES, write_allocation
 
     write_allocation(p, lines=LINES + [("2009/10", "Other", "Communications", None)])
     assert riep("check", p)[0] == 0
@@ -85,6 +85,7 @@ def test_junit_has_one_case_per_rule_and_a_failure_for_the_grand_total(riep, tmp
     assert int(suites[0].get("tests")) == len(list(suites[0].iter("testcase")))
 
 
+@pytest.mark.libreoffice
 def test_write_sheet_adds_a_checks_sheet_with_links_and_leaves_the_input_alone(riep, tmp_path, recalc):
     before = (ROOT / FA).read_bytes()
     out = tmp_path / "checked.xlsx"

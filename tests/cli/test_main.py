@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 from riep.checks import validate as validate_module
 
 

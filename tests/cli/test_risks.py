@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from helpers import ROOT, WORKBOOKS
+from allocdata import ROOT, WORKBOOKS
 from risks.riskdata import build, edited, shipped_source
 
 REG = "workbook/risk_register.xlsx"

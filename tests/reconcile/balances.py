@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import table
+from allocdata import table
 from riep.build.render import render
 from riep.build.source import WorkbookSource
 from riep.reconcile.model import Ledger, Stated, prepare

@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from helpers import ROOT
+from allocdata import ROOT
 from reconcile.balances import CLOSED, line, write_balances
 
 FA = "workbook/financial_allocation.xlsx"
@@ -104,6 +104,7 @@ def _rows_by_label(ws):
     return {ws.cell(row=r, column=2).value: r for r in range(5, ws.max_row + 1) if ws.cell(row=r, column=2).value}
 
 
+@pytest.mark.libreoffice
 def test_reconciliation_sheets_recalculate_in_libreoffice_to_the_reported_numbers(riep, tmp_path, recalc):
     fa, em = tmp_path / "fa.xlsx", tmp_path / "em.xlsx"
     before = (ROOT / FA).read_bytes()
@@ -151,6 +152,7 @@ def test_reconciliation_sheets_recalculate_in_libreoffice_to_the_reported_number
                                                                                                      349, 0]
 
 
+@pytest.mark.libreoffice
 def test_edits_to_the_balances_move_the_reconciliation(riep, tmp_path, recalc):
     out = tmp_path / "fa.xlsx"
     riep("reconcile", FA, "--write-sheet", out)
@@ -162,7 +164,7 @@ def test_edits_to_the_balances_move_the_reconciliation(riep, tmp_path, recalc):
 
 
 def test_a_workbook_without_balances_cannot_be_reconciled(riep, tmp_path):
-    from helpers import write_allocation
+    from allocdata import write_allocation
 
     p = write_allocation(tmp_path / "plan.xlsx")
     code, out, err = riep("reconcile", p, "--format", "json", "--write-sheet", tmp_path / "out.xlsx")
@@ -216,9 +218,8 @@ def test_rollover_writes_the_copy(riep, tmp_path):
     assert riep("reconcile", out, "--format", "json")[0] == 0
 
 
-def test_riep_run_writes_the_reconciliation_copy(riep, tmp_path):
-    out = tmp_path / "out"
-    riep("run", "workbook", "--out", out, "--as-of", "2009-11-23")
+def test_riep_run_writes_the_reconciliation_copy(shipped_run):
+    out = shipped_run.out
     doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     jobs = sorted((f["path"].rsplit("/", 1)[-1], f["job"]) for f in doc["files"] if f["job"] == "reconcile")
     assert jobs == [("em_iep_capacity_fund_2008.xlsx", "reconcile"), ("financial_allocation.xlsx", "reconcile")]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import openpyxl
 
-from helpers import write_allocation
+from allocdata import write_allocation
 from reconcile.balances import CLOSED, line, write_balances
-from riep.reconcile.ledger import read_ledger, recognises, reconcile
+from riep.reconcile.ledger import evaluate, read_ledger, recognises
 from riep.settings import Settings
 from riep.xlsx.reader import open_workbook
 
@@ -19,7 +19,7 @@ def test_budget_and_allocation_come_from_stated_totals(tmp_path):
         1600.0, "C5", "='StatedTotals'!C5")
     assert (led.allocations["2009/10"].value, led.allocations["2009/10"].formula) == (1500.0, "='StatedTotals'!C6")
     assert led.years() == ["2008/09", "2009/10"]
-    assert [f.rule for f in reconcile(open_workbook(p), Settings()).findings] == ["REC-004"]
+    assert [f.rule for f in evaluate(led, Settings()).findings] == ["REC-004"]
 
 
 def test_without_a_stated_grand_total_the_allocation_is_the_sum_of_its_lines(tmp_path):
@@ -46,6 +46,6 @@ def test_an_error_value_calamine_reads_as_blank_is_still_found(tmp_path):
     wb = openpyxl.load_workbook(p)
     wb["Balances"]["E5"] = "#REF!"  # an error value, as Excel stores it
     wb.save(p)
-    report = reconcile(open_workbook(p), Settings())
+    report = evaluate(read_ledger(open_workbook(p), Settings()), Settings())
     assert [(f.rule, f.cell, f.actual) for f in report.findings] == [("REC-009", "E5", "#REF!")]
     assert not recognises(open_workbook(write_allocation(tmp_path / "plan.xlsx")))

@@ -67,6 +67,7 @@ def _cells(path):
             if c.value is not None}
 
 
+@pytest.mark.libreoffice
 def test_the_copy_adds_rows_and_leaves_every_earlier_cell_untouched(tmp_path, recalc):
     rows = CLOSED + [line("2010/11", "Capital", None, 250)]
     src = write_balances(tmp_path / "ledger.xlsx", rows)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import WORKBOOKS
-from riep.cli.common import make_context
+from allocdata import WORKBOOKS
+from riep.cli.jobcommand import make_context
 
 AS_OF = dt.date(2009, 12, 15)
 
@@ -25,8 +25,8 @@ def generate(out: Path, as_of: dt.date = AS_OF, allocation: bool = True) -> tupl
     shutil.copy(WORKBOOKS / "authority_support.xlsx", src)
     ctx = make_context(None, dt.datetime.combine(as_of, dt.time()),
                        WORKBOOKS / "financial_allocation.xlsx" if allocation else None)
-    report = job("records").evaluate(open_workbook(src), ctx)
-    return src, write_records(src, report, ctx, out)
+    outcome = job("records").run(open_workbook(src), ctx)
+    return src, write_records(outcome.value, outcome.report, ctx, out)
 
 
 @pytest.fixture(scope="module")

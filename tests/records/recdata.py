@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from helpers import table
+from allocdata import table
 from riep.records.model import SupportBook
 from riep.records.read import read_book
 from riep.records.tables import (

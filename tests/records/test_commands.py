@@ -7,7 +7,7 @@ import shutil
 
 import openpyxl
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 SHIPPED = WORKBOOKS / "authority_support.xlsx"
 ALLOCATION = WORKBOOKS / "financial_allocation.xlsx"
@@ -103,10 +103,9 @@ def test_write_sheet_adds_the_index_linked_to_the_cases(riep, tmp_path):
     assert wb["RecordChecks"]["B5"].value == "SUP-009"
 
 
-def test_run_includes_the_records_job(riep, tmp_path):
-    code, stdout, _ = riep("run", WORKBOOKS, "--out", tmp_path, "--allocation", ALLOCATION, "--as-of", "2009-12-15",
-                           "--quiet")
-    assert code == 1
+def test_run_includes_the_records_job(shipped_run):
+    tmp_path = shipped_run.out
+    assert shipped_run.code == 1
     report = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
     (rec,) = [f for f in report["files"] if f["job"] == "records"]
     assert [(f["severity"], f["rule"], f["sheet"], f["cell"]) for f in rec["findings"]] == EXPECTED

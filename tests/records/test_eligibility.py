@@ -91,12 +91,12 @@ def test_an_eligible_authority_without_a_case_is_on_the_list():
 
 
 def test_assessments_after_the_as_of_day_are_not_evidence_yet():
-    from riep.records import evaluate_book
+    from riep.records import evaluate
     from riep.settings import Settings
 
     w = world()
     w["Assessments"].append([FEN, "2009/10", "Use of Resources", 2, "no", None, None, "Audit Commission",
                              D(2009, 12, 9)])
-    rules = lambda day: [f.rule for f in evaluate_book(book(w), Settings(), day).findings if f.rule < "SUP-003"]  # noqa: E731
+    rules = lambda day: [f.rule for f in evaluate(book(w), Settings(), day).findings if f.rule < "SUP-003"]  # noqa: E731
     assert rules(D(2009, 12, 1)) == ["SUP-001"]
     assert rules(D(2009, 12, 15)) == ["SUP-002"]

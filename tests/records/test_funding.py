@@ -20,13 +20,18 @@ def _found(w, as_of=AS_OF, s=S, lines=LINE, file="plan.xlsx"):  # type: ignore[n
 
 
 def test_extra_funding_left():
-    assert extra_funding_left([15000, None, "", 2500.5]) == 2499.5
-    assert extra_funding_left(["£12,000", 10000]) == -2000
+    cap = S.extra_funding_cap
+    assert cap == 20000  # the seed's 'up to £20,000', from the settings
+    assert extra_funding_left([15000, None, "", 2500.5], cap) == 2499.5
+    assert extra_funding_left([12000.0, 10000], cap) == -2000
+    with pytest.raises(InputError) as typed_as_text:  # one policy for every job: text is never silently a number
+        extra_funding_left(["£12,000"], cap)
+    assert typed_as_text.value.message == "'£12,000' is text, not an amount of money; type it as the number 12000"
     assert extra_funding_left([5000], cap=10000) == 5000
-    assert extra_funding_left([]) == 20000
+    assert extra_funding_left([], cap) == 20000
     for bad in (["lots"], [-5], [True]):
         with pytest.raises(InputError) as info:
-            extra_funding_left(bad)
+            extra_funding_left(bad, cap)
         assert info.value.message.endswith("is not an amount of money") or "zero or more" in info.value.message
 
 

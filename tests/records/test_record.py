@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from records.recdata import FEN, D, book, world
-from riep.records import evaluate_book
+from riep.records import evaluate
 from riep.records.funding import LineAmount
 from riep.records.record import build_records, sheet_name
 from riep.settings import Settings
@@ -22,7 +22,7 @@ def test_sheet_names_are_short_unique_and_legal():
 
 def _record(w=None, lines=None):  # type: ignore[no-untyped-def]
     b = book(w or world())
-    report = evaluate_book(b, Settings(), AS_OF, lines)
+    report = evaluate(b, Settings(), AS_OF, lines)
     (rec,) = build_records(b, report, AS_OF, Settings().records, lines)
     return rec
 

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 from records.conftest import AS_OF, generate
 from riep.errors import InputError
 from riep.records.sheet import INDEX_SHEET
@@ -54,7 +54,8 @@ def test_recalculated_by_libreoffice_the_money_matches_the_core(generated, recal
     source = open_workbook(src)
     from riep.jobs import job
 
-    records = records_for(source, job("records").evaluate(source, ctx), ctx)
+    outcome = job("records").run(source, ctx)
+    records = records_for(outcome.value, outcome.report, ctx)
     wb = openpyxl.load_workbook(recalc(_book(generated)), data_only=True)
     index = wb[INDEX_SHEET]
     got = {index.cell(row=r, column=1).value: [index.cell(row=r, column=c).value for c in range(6, 11)]

@@ -8,9 +8,9 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from helpers import ROOT, WORKBOOKS
+from allocdata import ROOT, WORKBOOKS
 from riep.fy import quarter_end
-from riep.records import evaluate
+from riep.records import evaluate, read
 from riep.settings import Settings
 from riep.xlsx.reader import open_workbook
 
@@ -53,6 +53,6 @@ def test_recalculated_due_dates_and_status_and_the_same_findings(recalc):
         q, year = int(label[1]), label[3:]
         assert ws.cell(row=r, column=3).value.date() == quarter_end(q, year) + dt.timedelta(days=30), label
     assert [wb["SupportCases"].cell(row=r, column=9).value for r in range(5, 12)] == ["Closed"] * 7
-    shipped = evaluate(open_workbook(SHIPPED), Settings(), AS_OF)
-    calculated = evaluate(open_workbook(path), Settings(), AS_OF)
+    shipped = evaluate(read(open_workbook(SHIPPED)), Settings(), AS_OF)
+    calculated = evaluate(read(open_workbook(path)), Settings(), AS_OF)
     assert [(f.rule, f.cell) for f in calculated.findings] == [(f.rule, f.cell) for f in shipped.findings]

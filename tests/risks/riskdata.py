@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from openpyxl import load_workbook
 
-from helpers import WORKBOOKS, table
+from allocdata import WORKBOOKS, table
 from riep.build.render import render
 from riep.build.source import WorkbookSource
 from riep.risks.register import RISKS

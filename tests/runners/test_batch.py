@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 
-from helpers import WORKBOOKS
+from allocdata import WORKBOOKS
 
 
-def test_run_over_the_shipped_workbooks_writes_every_report(riep, tmp_path, golden):
-    out = tmp_path / "out"
-    code, stdout, _ = riep("run", WORKBOOKS, "--out", out, "--as-of", "2009-11-23")
-    assert code == 1  # the published grand total does not cross-cast
-    golden("run_shipped.txt", stdout.replace(str(out), "OUT"))
+def test_run_over_the_shipped_workbooks_writes_every_report(shipped_run, golden):
+    out = shipped_run.out
+    assert shipped_run.code == 1  # the published grand total does not cross-cast
+    golden("run_shipped.txt", shipped_run.stdout.replace(str(out), "OUT"))
     doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     checks = {f["path"]: f for f in doc["files"] if f["job"] == "check"}
     assert {p.rsplit("/", 1)[-1] for p in checks} == {"financial_allocation.xlsx", "em_iep_capacity_fund_2008.xlsx"}
@@ -38,11 +37,21 @@ def test_run_on_a_folder_without_workbooks(riep, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_run_gives_the_records_job_the_allocation_with_an_individual_authorities_line(riep, tmp_path):
-    out = tmp_path / "out"
-    riep("run", WORKBOOKS, "--out", out, "--as-of", "2009-12-15", "--quiet")
+def test_run_gives_the_records_job_the_allocation_with_an_individual_authorities_line(shipped_run):
+    out = shipped_run.out
     doc = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     (records,) = [f for f in doc["files"] if f["job"] == "records"]
     (line,) = [f for f in records["findings"] if f["rule"] == "SUP-017"]
     assert line["file"].endswith("financial_allocation.xlsx") and line["cell"].startswith("E")
     assert not [f for f in records["findings"] if f["rule"] == "SUP-016"]
+
+
+def test_run_opens_each_workbook_once(shipped_run):
+    inputs = sorted(p.name for p in WORKBOOKS.glob("*.xlsx"))
+    assert {name: shipped_run.opens["calamine", name] for name in inputs} == dict.fromkeys(inputs, 1)
+    # openpyxl loads an input only to write its result copy, once for each job that recognises it
+    written = [p.name for p in shipped_run.out.glob("*.xlsx") if p.name != "support_records.xlsx"]
+    copies = {name: sum(1 for w in written if w.startswith(name.removesuffix(".xlsx") + ".")) for name in inputs}
+    assert {name: shipped_run.opens["openpyxl", name] for name in inputs} == copies
+    assert copies == {"authority_support.xlsx": 1, "em_iep_capacity_fund_2008.xlsx": 2,
+                      "financial_allocation.xlsx": 2, "risk_register.xlsx": 1}

@@ -10,7 +10,7 @@ import openpyxl.worksheet.table
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from helpers import LINES, write_allocation
+from allocdata import LINES, write_allocation
 from riep.errors import InputError
 from riep.xlsx.libreoffice import _convert
 from riep.xlsx.reader import open_workbook
@@ -141,6 +141,7 @@ def test_text_in_an_amount_column_is_a_finding_not_a_crash(riep, tmp_path):
     assert '"rule": "LINE-002"' in out and '"cell": "E8"' in out
 
 
+@pytest.mark.libreoffice
 def test_ref_error_in_a_total_is_a_finding(riep, tmp_path, recalc):
     p = write_allocation(tmp_path / "plan.xlsx")
     wb = openpyxl.load_workbook(p)

@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass, field
 
 from riep.checks.model import Book, norm_name
-from riep.checks.tables import ALLOCATION, STATED_TOTALS
+from riep.checks.tables import AMOUNT_K, STATED_K, STATED_TOTALS
 from riep.table import ERROR_VALUES, TableData, col_index
 
 __all__ = ["Audit", "audit", "split_args", "error_tokens"]
 
-_AMOUNT = ALLOCATION.columns[4].name
-_STATED = STATED_TOTALS.columns[2].name
+_AMOUNT = AMOUNT_K
+_STATED = STATED_K
 _FUNC = re.compile(r"^\s*(SUM|SUBTOTAL|SUMIFS|SUMIF)\s*\((.*)\)\s*$", re.I | re.S)
 _REF = re.compile(
     r"^(?:(?:'(?P<qs>(?:[^']|'')+)'|(?P<s>[A-Za-z0-9_.]+))!)?"

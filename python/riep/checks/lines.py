@@ -6,12 +6,13 @@ frame-wide masks keep them vectorised).
 
 from __future__ import annotations
 
-from riep.checks.model import Book, text_as_number
-from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES
+from riep.cellvalue import spelled_amount
+from riep.checks.model import Book
+from riep.checks.tables import AMOUNT_K, FUNDING_KINDS, FUNDING_STATUSES
 from riep.findings import AmountWhere, Finding, OnSheet
 from riep.fy import year_label_error
 from riep.money import Unit, fmt_amount, fmt_k
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import CheckSettings
 
 __all__ = [
@@ -39,7 +40,7 @@ CELL_ERROR = rule("FORM-002", "error", "check", "Error value",
                   "A cell showing an Excel error value (#REF!, #VALUE!, #NAME?, #DIV/0!, ...): the figure "
                   "cannot be trusted until the formula is repaired.")
 
-_AMOUNT = ALLOCATION.columns[4].name
+_AMOUNT = AMOUNT_K
 
 
 class _StreamWhere(OnSheet):
@@ -76,26 +77,26 @@ def line_findings(book: Book, s: CheckSettings) -> list[Finding]:
         row = int(r.row)
         label = _label(r.line, r.theme)
         cell = t.cell(_AMOUNT, row)
-        common = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=r.theme or None, unit="£k")
+        at = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=r.theme or None, unit="£k")
         if not isinstance(r.year, str):
             out.append(YEAR_UNREADABLE.finding(
                 f"{label} has year {year_label_error(r.year_raw)}.",
-                actual=_str(r.year_raw), **(common | {"cell": t.cell("Year", row)})))
+                actual=_str(r.year_raw), **(at | {"cell": t.cell("Year", row)})))
         if r.kind == "blank":
-            out.append(LINE_BLANK.finding(f"{label} has no amount.", **common))
+            out.append(LINE_BLANK.finding(f"{label} has no amount.", **at))
         elif r.kind == "text":
-            guess = text_as_number(r.raw)
+            guess = spelled_amount(r.raw)
             hint = f"; type the number {guess:g} instead" if guess is not None else ""
             out.append(LINE_TEXT.finding(
                 f"{label} has the text '{r.raw}' where an amount in £k belongs, so it is left out of every total{hint}.",
-                actual=str(r.raw), **common))
+                actual=str(r.raw), **at))
         elif r.kind == "error":
             out.append(CELL_ERROR.finding(
                 f"{label} shows {r.raw} instead of an amount, so it is left out of every total.",
-                actual=str(r.raw), **common))
+                actual=str(r.raw), **at))
         elif r.amount_k < 0:
             out.append(LINE_NEGATIVE.finding(
-                f"{label} has a negative amount ({fmt_k(r.amount_k)}).", actual=float(r.amount_k), **common))
+                f"{label} has a negative amount ({fmt_k(r.amount_k)}).", actual=float(r.amount_k), **at))
     for r in big.itertuples(index=False):
         row = int(r.row)
         meant = unit_mismatch(float(r.amount_k), Unit.K, s)
@@ -117,40 +118,40 @@ def funding_findings(book: Book, s: CheckSettings) -> list[Finding]:
     out: list[Finding] = []
     for st in book.funding:
         label = f"Funding stream '{st.name}'" + (f" ({st.year})" if st.year else "")
-        common = _StreamWhere(file=book.file, sheet=t.sheet, scope=st.name or None)
+        at = _StreamWhere(file=book.file, sheet=t.sheet, scope=st.name or None)
         if st.year is None:
             out.append(YEAR_UNREADABLE.finding(f"{label} has year {year_label_error(st.year_raw)}.",
-                                               cell=t.cell("Year", st.row), actual=_str(st.year_raw), **common))
+                                               cell=t.cell("Year", st.row), actual=_str(st.year_raw), **at))
         for col, raw, value, allowed in (("Kind", st.kind_raw, st.kind, FUNDING_KINDS),
                                          ("Status", st.status_raw, st.status, FUNDING_STATUSES)):
             if value is None:
                 out.append(FUND_CODE.finding(
                     f"{label} has {col} '{_str(raw)}', which is not one of {', '.join(allowed)}.",
-                    cell=t.cell(col, st.row), actual=_str(raw), **common))
+                    cell=t.cell(col, st.row), actual=_str(raw), **at))
         if st.unit is None:
             out.append(FUND_CODE.finding(
                 f"{label} has Unit '{_str(st.unit_raw)}', which is not one of £, £k, £m.",
-                cell=t.cell("Unit", st.row), actual=_str(st.unit_raw), **common))
+                cell=t.cell("Unit", st.row), actual=_str(st.unit_raw), **at))
         cell = t.cell("Amount", st.row)
         a = st.amount
         if a.kind == "blank":
-            out.append(LINE_BLANK.finding(f"{label} has no amount.", cell=cell, **common))
+            out.append(LINE_BLANK.finding(f"{label} has no amount.", cell=cell, **at))
         elif a.kind == "text":
             out.append(LINE_TEXT.finding(
                 f"{label} has the text '{a.raw}' where an amount belongs, so it is left out of every total.",
-                cell=cell, actual=str(a.raw), **common))
+                cell=cell, actual=str(a.raw), **at))
         elif a.kind == "error":
             out.append(CELL_ERROR.finding(f"{label} shows {a.raw} instead of an amount.", cell=cell,
-                                          actual=str(a.raw), **common))
+                                          actual=str(a.raw), **at))
         elif a.value is not None and a.value < 0:
-            out.append(LINE_NEGATIVE.finding(f"{label} has a negative amount.", cell=cell, actual=a.value, **common))
+            out.append(LINE_NEGATIVE.finding(f"{label} has a negative amount.", cell=cell, actual=a.value, **at))
         elif a.value is not None and st.unit is not None:
             meant = unit_mismatch(a.value, st.unit, s)
             if meant is not None:
                 out.append(UNIT_SIZE.finding(
                     f"{label} is {a.value:,g} declared in {st.unit.value}, which looks like an amount in "
                     f"{meant.value} ({fmt_amount(a.value, meant)}); check the Unit column.",
-                    cell=cell, actual=a.value, unit=st.unit.value, **common))
+                    cell=cell, actual=a.value, unit=st.unit.value, **at))
     return out
 
 

@@ -8,55 +8,17 @@ the rules report them.
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from riep.checks.tables import ALLOCATION, FUNDING_KINDS, FUNDING_STATUSES, STATED_TOTALS
+from riep.cellvalue import Amount, cell_number, cell_text, norm_name
+from riep.checks.tables import AMOUNT_K, FUNDING_KINDS, FUNDING_STATUSES, STATED_K
 from riep.fy import normalise_year
 from riep.money import Unit, parse_unit
-from riep.table import TableData, is_error_value, per_distinct
-from riep.text import cell_text, norm_name
+from riep.table import TableData, per_distinct
 
-__all__ = ["Amount", "parse_amount", "text_as_number", "Stream", "Stated", "Book", "prepare", "norm_name"]
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A cell meant to hold a number: ``value`` if it does, otherwise why not."""
-
-    value: float | None
-    raw: object
-    kind: str  # "number" | "blank" | "text" | "error"
-
-    @property
-    def is_number(self) -> bool:
-        return self.kind == "number"
-
-
-def parse_amount(raw: object) -> Amount:
-    """Classify a cell: a number, blank, an Excel error value, or text (which Excel's SUM ignores)."""
-    if raw is None or (isinstance(raw, float) and math.isnan(raw)) or (isinstance(raw, str) and not raw.strip()):
-        return Amount(None, raw, "blank")
-    if isinstance(raw, bool):
-        return Amount(None, raw, "text")
-    if isinstance(raw, (int, float)):
-        return Amount(float(raw), raw, "number")
-    if is_error_value(raw):
-        return Amount(None, str(raw).strip().upper(), "error")
-    return Amount(None, raw, "text")
-
-
-def text_as_number(raw: object) -> float | None:
-    """What a text amount would be as a number (``'£12 922'`` -> 12922), to help the message."""
-    s = str(raw).strip().replace("£", "").replace(",", "").replace(" ", "").replace("\u00a0", "")
-    s = re.sub(r"(?i)(k|m|bn)$", "", s)
-    try:
-        return float(s)
-    except ValueError:
-        return None
+__all__ = ["Stream", "Stated", "StatedValue", "Book", "prepare", "norm_name"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +59,15 @@ class Stated:
 
 
 @dataclass
+class StatedValue:
+    """A stated total with the figure the rules compare (``None`` when there is none to compare)."""
+
+    stated: Stated
+    value: float | None
+    cell: str
+
+
+@dataclass
 class Book:
     """The prepared allocation workbook."""
 
@@ -124,11 +95,11 @@ _KIND_OF_TYPE = {float: "number", int: "number", type(None): "blank"}
 
 
 def _kinds(raw: list[object]) -> list[str]:
-    """:func:`parse_amount` kinds for a whole column; only non-numbers go through the slow path."""
+    """:func:`~riep.cellvalue.cell_number` kinds for a whole column; only non-numbers go through the slow path."""
     kinds = [_KIND_OF_TYPE.get(type(v), "") for v in raw]
     for i, k in enumerate(kinds):
         if not k or (k == "number" and raw[i] != raw[i]):  # text/error/bool, or a NaN blank
-            kinds[i] = parse_amount(raw[i]).kind
+            kinds[i] = cell_number(raw[i]).kind
     return kinds
 
 
@@ -144,7 +115,7 @@ def _choice(value: object, allowed: tuple[str, ...]) -> str | None:
 
 def prepare(allocation: TableData, stated: TableData | None, funding: TableData | None) -> Book:
     """Type the three raw tables. Only ``allocation`` is required."""
-    amount_col = ALLOCATION.columns[4].name
+    amount_col = AMOUNT_K
     f = allocation.frame
     raw = f[amount_col].tolist() if len(f) else []
     kinds = _kinds(raw)
@@ -166,7 +137,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
     lines["row"] = lines["row"].astype("int64")
     stated_rows: list[Stated] = []
     if stated is not None:
-        col = STATED_TOTALS.columns[2].name
+        col = STATED_K
         for rec in stated.frame.to_dict("records"):
             row = int(rec["_row"])
             stated_rows.append(
@@ -174,7 +145,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
                     year=normalise_year(rec["Year"]),
                     year_raw=rec["Year"],
                     scope=cell_text(rec["Scope"]),
-                    amount=parse_amount(rec[col]),
+                    amount=cell_number(rec[col]),
                     formula=stated.formula(col, row),
                     row=row,
                 )
@@ -192,7 +163,7 @@ def prepare(allocation: TableData, stated: TableData | None, funding: TableData 
                     kind_raw=rec["Kind"],
                     status=_choice(rec["Status"], FUNDING_STATUSES),
                     status_raw=rec["Status"],
-                    amount=parse_amount(rec["Amount"]),
+                    amount=cell_number(rec["Amount"]),
                     unit=parse_unit(rec["Unit"]),
                     unit_raw=rec["Unit"],
                     notes=cell_text(rec.get("Notes")),

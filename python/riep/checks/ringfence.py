@@ -10,18 +10,14 @@ money as that theme's line of the same name: a transfer, not new income, to be c
 from __future__ import annotations
 
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from riep.checks.model import Book, Stream, norm_name
+from riep.checks.model import Book, StatedValue, Stream, norm_name
 from riep.findings import AmountWhere, Finding, Severity
 from riep.money import Unit, fmt_amount, fmt_k
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import CheckSettings
-
-if TYPE_CHECKING:  # totals imports this module
-    from riep.checks.totals import StatedValue
 
 __all__ = ["FUNDING_VS_STREAMS", "EXPECTED_AS_RECEIVED", "DOUBLE_COUNT", "funding_total_findings", "transfers"]
 
@@ -85,7 +81,7 @@ def funding_total_findings(book: Book, year: str, funding: StatedValue | None, s
         return (received + sum(x.amount_k for x in parts["expected"])) if core else None  # type: ignore[misc]
     stated = funding.value
     st_sheet = book.stated_table.sheet if book.stated_table is not None else None
-    common = AmountWhere(file=book.file, sheet=st_sheet, cell=funding.cell, scope="Funding total", unit="£k")
+    at = AmountWhere(file=book.file, sheet=st_sheet, cell=funding.cell, scope="Funding total", unit="£k")
     all_core = received + sum(x.amount_k for x in parts["expected"])  # type: ignore[misc]
     if abs(stated - received) <= s.tolerance_k or (not parts["expected"] and abs(stated - all_core) <= s.tolerance_k):
         return stated
@@ -101,23 +97,23 @@ def funding_total_findings(book: Book, year: str, funding: StatedValue | None, s
                 out.append(EXPECTED_AS_RECEIVED.finding(
                     f"The {year} funding total of {fmt_k(stated)} only adds up by counting income still expected "
                     f"as if received: {'; '.join(_pretty(x) for x in expected)}.",
-                    expected=received, actual=stated, difference=stated - received, **common))
+                    expected=received, actual=stated, difference=stated - received, **at))
             if doubled:
                 out.append(DOUBLE_COUNT.finding(
                     f"The {year} funding total of {fmt_k(stated)} counts {'; '.join(_pretty(x) for x in doubled)} "
                     "again, although it is already allocated in its theme's line: the same money counted twice.",
-                    expected=received, actual=stated, difference=stated - received, **common))
+                    expected=received, actual=stated, difference=stated - received, **at))
             if not expected and not doubled:
                 out.append(FUNDING_VS_STREAMS.finding(
                     f"The {year} funding total of {fmt_k(stated)} includes ring-fenced money channelled to partners "
                     f"({'; '.join(_pretty(x) for x in extra)}), which is not part of the budget.",
-                    expected=received, actual=stated, difference=stated - received, **common))
+                    expected=received, actual=stated, difference=stated - received, **at))
             return received
     d = stated - all_core
     out.append(FUNDING_VS_STREAMS.finding(
         f"The {year} funding total states {fmt_k(stated)} but the year's funding streams add up to "
         f"{fmt_k(all_core)}, a difference of {fmt_k(d)}.",
-        expected=all_core, actual=stated, difference=d, **common))
+        expected=all_core, actual=stated, difference=d, **at))
     return all_core if t is not None else None
 
 
@@ -126,12 +122,12 @@ def _transfer_findings(book: Book, year: str, s: CheckSettings, out: list[Findin
     if t is None:
         return
     for st, match in transfers(book, year):
-        common = AmountWhere(file=book.file, sheet=t.sheet, cell=t.cell("Amount", st.row), scope=st.name, unit="£k")
+        at = AmountWhere(file=book.file, sheet=t.sheet, cell=t.cell("Amount", st.row), scope=st.name, unit="£k")
         if isinstance(match, str):
             out.append(DOUBLE_COUNT.finding(
                 f"{st.name} ({fmt_amount(st.amount.value or 0.0, st.unit or Unit.K)}) is said to be funded from "
                 f"{st.source}, but the {match} theme has no line called '{st.name}'.", severity=Severity.WARNING,
-                actual=st.amount_k, **common))
+                actual=st.amount_k, **at))
             continue
         line_k = float(match["amount_k"]) if match["kind"] == "number" else None
         amount = fmt_amount(st.amount.value or 0.0, st.unit or Unit.K)
@@ -139,11 +135,11 @@ def _transfer_findings(book: Book, year: str, s: CheckSettings, out: list[Findin
             out.append(DOUBLE_COUNT.finding(
                 f"{st.name}'s {amount} in the ring-fenced note is the same money as the {fmt_k(line_k)} "
                 f"'{match['line']}' line of {match['theme']}: a transfer, not new income, so it is counted once.",
-                severity=Severity.INFO, expected=line_k, actual=st.amount_k, difference=0.0, **common))
+                severity=Severity.INFO, expected=line_k, actual=st.amount_k, difference=0.0, **at))
         else:
             shown = fmt_k(line_k) if line_k is not None else "no amount"
             out.append(DOUBLE_COUNT.finding(
                 f"{st.name}'s {amount} in the ring-fenced note is funded from {st.source}, but the "
                 f"'{match['line']}' line there has {shown}.", severity=Severity.WARNING,
                 expected=line_k, actual=st.amount_k,
-                difference=(st.amount_k or 0.0) - line_k if line_k is not None else None, **common))
+                difference=(st.amount_k or 0.0) - line_k if line_k is not None else None, **at))

@@ -9,11 +9,13 @@ from __future__ import annotations
 from riep.table import ColumnSpec as C
 from riep.table import TableSpec
 
-__all__ = ["FUNDING", "ALLOCATION", "STATED_TOTALS", "FUNDING_KINDS", "FUNDING_STATUSES", "GRAND_TOTAL", "FUNDING_TOTAL"]
+__all__ = ["FUNDING", "ALLOCATION", "STATED_TOTALS", "AMOUNT_K", "STATED_K", "FUNDING_KINDS", "FUNDING_STATUSES", "GRAND_TOTAL", "FUNDING_TOTAL"]
 
 FUNDING_KINDS = ("grant", "carry-forward", "capital", "ring-fenced", "other")
 FUNDING_STATUSES = ("received", "expected")
 GRAND_TOTAL = "Grand total"
+AMOUNT_K = "Amount (£k)"  # Allocation: the line's amount
+STATED_K = "Stated (£k)"  # StatedTotals: the total as published
 FUNDING_TOTAL = "Funding total"
 
 FUNDING = TableSpec(
@@ -38,7 +40,7 @@ ALLOCATION = TableSpec(
         C("Theme"),
         C("Programme", required=False),
         C("Line"),
-        C("Amount (£k)", aliases=("Amount £k", "Amount (k)", "Amount")),
+        C(AMOUNT_K, aliases=("Amount £k", "Amount (k)", "Amount")),
         C("Notes", required=False),
     ),
     "Money going out: one row per allocation line, amounts in £k, blank where the plan gives none.",
@@ -49,7 +51,7 @@ STATED_TOTALS = TableSpec(
     (
         C("Year"),
         C("Scope"),
-        C("Stated (£k)", aliases=("Stated £k", "Stated", "Stated (k)")),
+        C(STATED_K, aliases=("Stated £k", "Stated", "Stated (k)")),
         C("Notes", required=False),
     ),
     "Totals as published: a theme subtotal, 'Grand total' or 'Funding total' per year, typed or a formula.",

@@ -8,20 +8,19 @@ calculated it, the value the formula would give is used and said so.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from riep.cellvalue import cell_number
 from riep.checks.formulas import Audit, audit, error_tokens
 from riep.checks.lines import CELL_ERROR as FORMULA_ERROR
 from riep.checks.lines import LINE_TEXT
-from riep.checks.model import Book, Stated, norm_name, parse_amount
+from riep.checks.model import Book, Stated, StatedValue, norm_name
 from riep.checks.ringfence import FUNDING_VS_STREAMS, funding_total_findings
-from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
+from riep.checks.tables import FUNDING_TOTAL, GRAND_TOTAL, STATED_K
 from riep.errors import InputError
 from riep.findings import AmountWhere, Finding, Severity
 from riep.money import fmt_k
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import CheckSettings
-from riep.text import plural, total_label
+from riep.wording import plural, total_label
 
 __all__ = [
     "SUBTOTAL", "GRAND_VS_LINES", "GRAND_VS_SUBTOTALS", "FUNDING_VS_STREAMS", "AVAILABLE", "NO_SUBTOTAL",
@@ -65,18 +64,9 @@ class _Compared(AmountWhere):
     difference: float
 
 
-@dataclass
-class StatedValue:
-    """A stated total with the figure the rules compare (``None`` when there is none to compare)."""
-
-    stated: Stated
-    value: float | None
-    cell: str
-
-
 def _cell(book: Book, s: Stated) -> str:
     assert book.stated_table is not None
-    return book.stated_table.cell(STATED_TOTALS.columns[2].name, s.row)
+    return book.stated_table.cell(STATED_K, s.row)
 
 
 def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
@@ -92,7 +82,7 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
     for s in order:
         cell = _cell(book, s)
         label = total_label(s.scope, s.year)
-        common = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=s.scope or None, unit="£k")
+        at = AmountWhere(file=book.file, sheet=t.sheet, cell=cell, scope=s.scope or None, unit="£k")
         value = s.amount.value
         if s.formula:
             bad = error_tokens(s.formula)
@@ -100,7 +90,7 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
                 shown = s.amount.raw if s.amount.kind == "error" else bad[0]
                 out.append(FORMULA_ERROR.finding(
                     f"{label} shows {shown}: its formula {s.formula} refers to something that no longer exists "
-                    "or cannot be calculated.", actual=str(shown), **common))
+                    "or cannot be calculated.", actual=str(shown), **at))
                 known[s.row] = None
                 by_row[s.row] = StatedValue(s, None, cell)
                 continue
@@ -111,21 +101,21 @@ def stated_values(book: Book, out: list[Finding]) -> list[StatedValue]:
                     why = f" ({a.reason})" if a.reason else ""
                     out.append(FORMULA_UNCHECKED.finding(
                         f"{label} is a formula ({s.formula}) that has never been calculated and cannot be "
-                        f"evaluated by riep{why}; open the workbook in Excel and save it.", **common))
+                        f"evaluated by riep{why}; open the workbook in Excel and save it.", **at))
             elif not a.understood:
                 out.append(FORMULA_UNCHECKED.finding(
                     f"{label} ({s.formula}) cannot be followed ({a.reason}), so its range is not audited.",
-                    severity=Severity.INFO, **common))
+                    severity=Severity.INFO, **at))
             if a.understood:
-                _range_findings(book, s, a.line_rows, a.stated_rows, label, common, out)
+                _range_findings(book, s, a.line_rows, a.stated_rows, label, at, out)
         elif s.amount.kind == "blank":
-            out.append(STATED_BLANK.finding(f"{label} has no figure, so nothing is checked against it.", **common))
+            out.append(STATED_BLANK.finding(f"{label} has no figure, so nothing is checked against it.", **at))
         elif s.amount.kind == "text":
             out.append(LINE_TEXT.finding(f"{label} is the text '{s.amount.raw}' instead of a number.",
-                                         actual=str(s.amount.raw), **common))
+                                         actual=str(s.amount.raw), **at))
         elif s.amount.kind == "error":
             out.append(FORMULA_ERROR.finding(f"{label} shows {s.amount.raw} instead of a figure.",
-                                             actual=str(s.amount.raw), **common))
+                                             actual=str(s.amount.raw), **at))
         known[s.row] = value
         by_row[s.row] = StatedValue(s, value, cell)
     values = [by_row[s.row] for s in book.stated]
@@ -169,7 +159,7 @@ def _is_theme(book: Book, s: Stated) -> bool:
 
 
 def _range_findings(book: Book, s: Stated, line_rows: set[int], stated_rows: set[int], label: str,
-                    common: AmountWhere, out: list[Finding]) -> None:
+                    at: AmountWhere, out: list[Finding]) -> None:
     if norm_name(s.scope) == norm_name(FUNDING_TOTAL):
         return
     want_lines, want_subtotals = _group_rows(book, s)
@@ -183,11 +173,11 @@ def _range_findings(book: Book, s: Stated, line_rows: set[int], stated_rows: set
     if missing:
         names = ", ".join(describe.get(r, f"row {r}") for r in sorted(missing))
         out.append(FORMULA_RANGE.finding(
-            f"{label} ({s.formula}) leaves out {plural(len(missing), what[:-1])} of its group: {names}.", **common))
+            f"{label} ({s.formula}) leaves out {plural(len(missing), what[:-1])} of its group: {names}.", **at))
     if extra:
         names = ", ".join(describe.get(r, f"row {r}") for r in sorted(extra))
         out.append(FORMULA_RANGE.finding(
-            f"{label} ({s.formula}) takes in {plural(len(extra), what[:-1])} of another group: {names}.", **common))
+            f"{label} ({s.formula}) takes in {plural(len(extra), what[:-1])} of another group: {names}.", **at))
 
 
 def _diff(stated: float, expected: float, s: CheckSettings) -> float | None:
@@ -211,14 +201,14 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
         funding = next((v for v in mine if norm_name(v.stated.scope) == norm_name(FUNDING_TOTAL)), None)
         for v in mine:
             key = norm_name(v.stated.scope)
-            common = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=v.cell, scope=v.stated.scope,
+            at = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=v.cell, scope=v.stated.scope,
                                  unit="£k")
             if key in (norm_name(GRAND_TOTAL), norm_name(FUNDING_TOTAL)):
                 continue
             if key not in theme_names:
                 out.append(UNKNOWN_SCOPE.finding(
                     f"The stated total '{v.stated.scope}' for {year} is not a theme of that year's allocation, "
-                    f"'{GRAND_TOTAL}' or '{FUNDING_TOTAL}'.", **common))
+                    f"'{GRAND_TOTAL}' or '{FUNDING_TOTAL}'.", **at))
                 continue
             seen_themes.add(key)
             if v.value is None:
@@ -231,7 +221,7 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                        else f"the lines come to {fmt_k(-d)} more than the subtotal")
                 out.append(SUBTOTAL.finding(
                     f"The {v.stated.scope} subtotal for {year} states {fmt_k(v.value)} but its {plural(n, 'line')} add up "
-                    f"to {fmt_k(lines_k)}: {gap}.", expected=lines_k, actual=v.value, difference=d, **common))
+                    f"to {fmt_k(lines_k)}: {gap}.", expected=lines_k, actual=v.value, difference=d, **at))
         of_year_all = lines[lines["year"] == year].drop_duplicates("theme_key")
         first_row = dict(zip(of_year_all["theme_key"], of_year_all["row"].astype(int)))
         for key, name in theme_names.items():
@@ -244,7 +234,7 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                     scope=name, expected=lines_k, unit="£k"))
         lines_total = float(of_year["amount_k"].sum())
         if grand is not None and grand.value is not None:
-            common = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=grand.cell, scope=GRAND_TOTAL,
+            at = AmountWhere(file=book.file, sheet=t.sheet if t else None, cell=grand.cell, scope=GRAND_TOTAL,
                                  unit="£k")
             d = _diff(grand.value, lines_total, s)
             if d is not None:
@@ -252,7 +242,7 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                        else f"the lines come to {fmt_k(-d)} more than the grand total")
                 out.append(GRAND_VS_LINES.finding(
                     f"The {year} grand total states {fmt_k(grand.value)} but the allocation lines add up to "
-                    f"{fmt_k(lines_total)}: {gap}.", expected=lines_total, actual=grand.value, difference=d, **common))
+                    f"{fmt_k(lines_total)}: {gap}.", expected=lines_total, actual=grand.value, difference=d, **at))
             subs = [v for v in mine if norm_name(v.stated.scope) in theme_names]
             if theme_names and set(theme_names) <= {norm_name(v.stated.scope) for v in subs} and all(
                     v.value is not None for v in subs):
@@ -262,7 +252,7 @@ def total_findings(book: Book, s: CheckSettings, values: list[StatedValue]) -> l
                     out.append(GRAND_VS_SUBTOTALS.finding(
                         f"The {year} grand total states {fmt_k(grand.value)} but the theme subtotals add up to "
                         f"{fmt_k(sub_total)}, a difference of {fmt_k(d)}.",
-                        expected=sub_total, actual=grand.value, difference=d, **common))
+                        expected=sub_total, actual=grand.value, difference=d, **at))
         available = funding_total_findings(book, year, funding, s, out)
         allocated = grand.value if grand is not None and grand.value is not None else lines_total
         if available is not None and (len(of_year) or grand is not None):
@@ -290,13 +280,13 @@ def check_total(lines: list[object], stated: object, tolerance_k: float = 0.5) -
     """
     total = 0.0
     for i, raw in enumerate(lines, start=1):
-        a = parse_amount(raw)
+        a = cell_number(raw)
         if a.kind == "blank":
             continue
         if not a.is_number:
             raise InputError(f"line {i} is '{raw}', not a number")
         total += a.value or 0.0
-    st = parse_amount(stated)
+    st = cell_number(stated)
     if not st.is_number:
         raise InputError(f"the stated total '{'' if stated is None else stated}' is not a number")
     if tolerance_k < 0:

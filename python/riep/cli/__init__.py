@@ -8,6 +8,7 @@ riep itself: one line asking for a report, exit code 3, and the traceback only w
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -16,41 +17,36 @@ import click
 from riep import __version__
 from riep.errors import RiepError
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "COMMANDS"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+COMMANDS = ("check", "reconcile", "records", "risks", "rollover", "run", "baseline", "diff", "show", "build", "rules",
+            "settings", "serve")
+
+
+class _Commands(click.Group):
+    """Each command lives in ``riep.cli.<name>`` and is imported only when it runs (or ``--help`` lists it)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        command: click.Command = importlib.import_module(f"riep.cli.{cmd_name}").command
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="riep")
 def cli() -> None:
     """Check, reconcile and report on the partnership's Excel workbooks."""
 
 
-def _register() -> None:
-    from riep.cli import (
-        baseline,
-        build,
-        check,
-        diff,
-        reconcile,
-        records,
-        risks,
-        rollover,
-        rules,
-        run,
-        serve,
-        settings,
-        show,
-    )
-
-    for module in (check, reconcile, records, risks, rollover, run, baseline, diff, show, build, rules, settings, serve):
-        cli.add_command(module.command)
-
-
-_register()
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``riep`` console script."""
+    # riep uses no pydantic plugin; looking for them reads every installed package's metadata at start-up
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         cli.main(args=argv, prog_name="riep", standalone_mode=False)
     except click.exceptions.Abort:

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from riep.build import build_all, build_workbook
-
 __all__ = ["command"]
 
 
@@ -17,6 +15,8 @@ __all__ = ["command"]
               help="Folder to write the workbooks to.")
 def command(sources: tuple[Path, ...], out: Path) -> None:
     """Build workbooks from YAML sources (files, or folders of *.yaml)."""
+    from riep.build import build_all, build_workbook
+
     for src in sources:
         for path in build_all(src, out) if src.is_dir() else [build_workbook(src, out)]:
             click.echo(f"built {path}")

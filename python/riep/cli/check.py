@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, make_context, output_options, run_job_command
-from riep.jobs import job
+from riep.cli.jobcommand import context_options, make_context, output_options, run_job_command
 
 __all__ = ["command"]
 
@@ -23,5 +22,7 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
     """
+    from riep.jobs import job
+
     run_job_command(job("check"), paths, fmt=fmt, output=output, strict=strict, write_sheet=write_sheet,
                     ctx=make_context(config, as_of), baseline=baseline)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, make_context
+from riep.cli.jobcommand import context_options, make_context
 
 __all__ = ["command"]
 

@@ -7,10 +7,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, emit, make_context, output_options, run_job
-from riep.findings import RunReport
-from riep.jobs import job
-from riep.runners.records import write_records
+from riep.cli.jobcommand import context_options, emit, make_context, output_options, run_job
 
 __all__ = ["command"]
 
@@ -31,8 +28,12 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
 
     PATH is the authority-support workbook. Exit 0: no errors; 1: errors found; 2: unusable input.
     """
+    from riep.findings import RunReport
+    from riep.jobs import job
+    from riep.runners.records import write_records
+
     ctx = make_context(config, as_of, allocation)
-    report = run_job(job("records"), path, ctx, write_sheet)
-    if not report.error:
-        write_records(path, report, ctx, out)
+    report, outcome = run_job(job("records"), path, ctx, write_sheet)
+    if outcome is not None and not report.error:
+        write_records(outcome.value, report, ctx, out)
     emit(RunReport(files=[report]), fmt, output, strict, baseline, ctx)

@@ -8,11 +8,8 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import context_options, emit, job_files, make_context, output_options, run_job
+from riep.cli.jobcommand import context_options, emit, job_files, make_context, output_options, run_job
 from riep.errors import InputError
-from riep.findings import RunReport
-from riep.jobs import job
-from riep.runners.risks import write_pdf
 
 __all__ = ["command"]
 
@@ -32,6 +29,10 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
     """
+    from riep.findings import RunReport
+    from riep.jobs import job
+    from riep.runners.risks import write_pdf
+
     ctx = make_context(config, as_of)
     if scale:
         risks = ctx.settings.risks.model_copy(update={"scale": scale})
@@ -39,7 +40,9 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")
-    report = RunReport(files=[run_job(job("risks"), f, ctx, write_sheet) for f in files])
-    if pdf and not report.files[0].error:
-        write_pdf(files[0], report.files[0], ctx, pdf)
+    runs = [run_job(job("risks"), f, ctx, write_sheet, opened) for f, opened in files]
+    report = RunReport(files=[r for r, _ in runs])
+    outcome = runs[0][1]
+    if pdf and outcome is not None and not outcome.report.error:
+        write_pdf(outcome.value, outcome.report, ctx, pdf)
     emit(report, fmt, output, strict, baseline, ctx)

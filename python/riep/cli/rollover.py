@@ -6,9 +6,6 @@ from pathlib import Path
 
 import click
 
-from riep.settings import load_settings
-from riep.xlsx.rollover import rollover_workbook
-
 __all__ = ["command"]
 
 
@@ -24,5 +21,8 @@ def command(path: Path, to: str, out: Path, config: Path | None) -> None:
 
     Earlier years' cells are left untouched. Refuses (exit 2) when the previous year does not close.
     """
+    from riep.settings import load_settings
+    from riep.xlsx.rollover import rollover_workbook
+
     plan = rollover_workbook(path, to, out, load_settings(config))
     click.echo(plan.describe(str(out)), nl=False)

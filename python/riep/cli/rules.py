@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import click
 
-from riep.rules import all_rules, rules_markdown
-
 __all__ = ["command"]
 
 
@@ -13,6 +11,8 @@ __all__ = ["command"]
 @click.option("--markdown", is_flag=True, help="Print docs/rules.md.")
 def command(markdown: bool) -> None:
     """List every rule with its ID, severity and job."""
+    from riep.registry import all_rules, rules_markdown
+
     if markdown:
         click.echo(rules_markdown(), nl=False)
         return

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from riep.cli.baseline import baseline_option, finish_report
-from riep.cli.common import context_options, make_context
+from riep.cli.baseline_option import baseline_option, finish_report
+from riep.cli.jobcommand import context_options, make_context
 from riep.cli.progress import progress_bar
 from riep.output import FORMATS
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from riep.cli.common import make_context
+from riep.cli.jobcommand import make_context
 
 __all__ = ["command"]
 

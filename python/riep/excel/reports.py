@@ -25,6 +25,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -169,20 +170,21 @@ def _summary_book(dest: Path, sheets: list[SheetContent]) -> Path:
     return atomic_save(wb, dest)
 
 
-def produce(job_name: str, source: TableSource, report: FileReport, ctx: Context, sheets: list[SheetContent],
-            folder: Path) -> list[ReportFile]:
-    """Write the reports of ``job_name`` into ``folder``, as ``riep <job>``/``riep run`` would make them."""
+def produce(job_name: str, source: TableSource, value: Any, report: FileReport, ctx: Context,
+            sheets: list[SheetContent], folder: Path) -> list[ReportFile]:
+    """Write the reports of ``job_name`` into ``folder``, as ``riep <job>``/``riep run`` would make them (``value``:
+    what the job read from ``source``, so nothing is read again)."""
     stem = Path(source.file).stem or "workbook"
     if job_name == "risks":
         from riep.runners.risks import pdf_bytes
 
-        data = pdf_bytes(source, report, ctx)
+        data = pdf_bytes(value, report, ctx)
         atomic_write(folder / f"{stem}.risks.pdf", lambda tmp: tmp.write_bytes(data))
         return [ReportFile("Risk report for the Board (PDF)", f"{stem}.risks.pdf")]
     if job_name == "records":
-        from riep.runners.records import RECORDS_BOOK, write_records_from
+        from riep.runners.records import RECORDS_BOOK, write_records
 
-        written = write_records_from(source, report, ctx, folder)
+        written = write_records(value, report, ctx, folder)
         return [ReportFile("Support records workbook (index and one sheet per authority)", RECORDS_BOOK)] + [
             ReportFile(f"Support record: {p.stem.removeprefix('support_record_').replace('_', ' ')} (PDF)", p.name)
             for p in written if p.suffix == ".pdf"]

@@ -94,7 +94,7 @@ def summary_line(title: str, report: FileReport, sheet_names: list[str]) -> str:
     return f"{title}: {counts}{where}."
 
 
-def _job(name: str) -> Job | None:
+def _job(name: str) -> Job[Any] | None:
     return next((j for j in all_jobs() if j.name == name), None)
 
 
@@ -127,15 +127,16 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
                 f"{', '.join(source.table_names) or 'none'})"
             )
         ctx = ctx or context()
-        report = j.evaluate(source, ctx)
-        sheets = j.result_sheets(source, report, ctx)
+        outcome = j.run(source, ctx)
+        report = outcome.report
+        sheets = j.result_sheets(outcome.value, report, ctx)
         for content in sheets:  # refuse before writing anything, so nothing is half-written
             existing = next((s for s in book.sheets if s.name.lower() == content.name.lower()), None)
             if existing is not None and not is_result_sheet(existing, content):
                 raise RefusedError(f"the workbook already has a sheet called '{content.name}' that riep did not "
                                    "write; rename it and run again", file=book.name)
         if reports_dir is not None and not report.error:  # reports first: a failure leaves the workbook as it was
-            files = reports.produce(job_name, source, report, ctx, sheets, reports_dir)
+            files = reports.produce(job_name, source, outcome.value, report, ctx, sheets, reports_dir)
         for content in sheets:
             render_sheet(book, content)
             apply_highlights(book, content, fills)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
 
+from riep.cellvalue import cell_number
 from riep.dates import serial_to_date
 from riep.errors import InputError, RiepError
 from riep.table import is_error_value
@@ -120,14 +121,15 @@ def to_date(value: object) -> dt.date:
 
 def to_number(value: object, what: str = "value") -> float:
     """A cell meant to hold a number; text or an error value raises naming ``what``."""
+    cell = cell_number(value)
+    if cell.value is not None:
+        return cell.value
+    if cell.kind == "error":
+        raise InputError(f"the {what} shows {cell.raw}, not a number")
+    if cell.kind == "blank":
+        raise InputError(f"the {what} is blank")
     if isinstance(value, bool):
         raise InputError(f"the {what} {_show(value)} is not a number")
-    if isinstance(value, (int, float)) and not (isinstance(value, float) and math.isnan(value)):
-        return float(value)
-    if is_error_value(value):
-        raise InputError(f"the {what} shows {str(value).strip().upper()}, not a number")
-    if is_blank(value):
-        raise InputError(f"the {what} is blank")
     raise InputError(f"the {what} {_show(value)} is text, not a number")
 
 

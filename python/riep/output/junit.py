@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from riep.findings import RunReport, Severity
-from riep.rules import all_rules
+from riep.registry import all_rules
 
 __all__ = ["render_junit"]
 

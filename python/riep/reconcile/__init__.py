@@ -7,4 +7,11 @@ corkscrew and the link between years, :mod:`riep.reconcile.rules` the other rule
 reconciliation sheet and :mod:`riep.reconcile.rollover` plans a roll-forward.
 """
 
-__all__: list[str] = []
+from riep.reconcile import corkscrew, rules
+from riep.reconcile.ledger import evaluate, recognises
+from riep.reconcile.ledger import read_ledger as read
+from riep.rule import declared_in
+
+__all__ = ["RULES", "recognises", "read", "evaluate"]
+
+RULES = declared_in(corkscrew, rules)

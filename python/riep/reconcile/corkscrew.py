@@ -15,7 +15,7 @@ from riep.findings import Finding, OnSheet, Severity
 from riep.fy import next_year
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.reconcile.model import Ledger, StreamYear
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import ReconcileSettings
 
 __all__ = [

@@ -1,13 +1,15 @@
 """The whole ``reconcile`` job over any table source: read the tables, apply every rule, report.
 
-The CLI (an .xlsx on disk) and the Excel add-in (the open workbook) both call
-:func:`reconcile`; :func:`read_ledger` is shared with the reconciliation sheet and rollover.
+The CLI (an .xlsx on disk) and the Excel add-in (the open workbook) both call :func:`read_ledger`
+once and :func:`evaluate` on the ledger; the reconciliation sheet and rollover take the same ledger.
 """
 
 from __future__ import annotations
 
-from riep.checks.model import parse_amount
-from riep.checks.tables import ALLOCATION, FUNDING_TOTAL, GRAND_TOTAL, STATED_TOTALS
+import datetime as dt
+
+from riep.cellvalue import cell_number
+from riep.checks.tables import ALLOCATION, AMOUNT_K, FUNDING_TOTAL, GRAND_TOTAL, STATED_K, STATED_TOTALS
 from riep.findings import FileReport, Finding
 from riep.fy import normalise_year
 from riep.reconcile.corkscrew import corkscrew_findings, link_findings
@@ -17,10 +19,10 @@ from riep.reconcile.tables import BALANCES, FIGURE_COLUMNS
 from riep.settings import Settings
 from riep.table import TableData, TableSource, col_letter
 
-__all__ = ["recognises", "read_ledger", "reconcile_ledger", "reconcile"]
+__all__ = ["recognises", "read_ledger", "reconcile_ledger", "evaluate"]
 
-_STATED = STATED_TOTALS.columns[2].name
-_AMOUNT = ALLOCATION.columns[4].name
+_STATED = STATED_K
+_AMOUNT = AMOUNT_K
 
 
 def recognises(source: TableSource) -> bool:
@@ -42,7 +44,7 @@ def _stated(table: TableData | None) -> tuple[dict[str, Stated], dict[str, State
     for rec in table.frame.to_dict("records"):
         target = wanted.get(norm_name(rec["Scope"]))
         year = normalise_year(rec["Year"])
-        value = parse_amount(rec[_STATED]).value
+        value = cell_number(rec[_STATED]).value
         if target is None or year is None or value is None or year in target:
             continue
         cell = table.cell(_STATED, int(rec["_row"]))
@@ -57,7 +59,7 @@ def _line_totals(table: TableData | None) -> dict[str, Stated]:
         return out
     f = table.frame
     years = f["Year"].map(normalise_year)
-    amounts = f[_AMOUNT].map(lambda v: parse_amount(v).value)
+    amounts = f[_AMOUNT].map(lambda v: cell_number(v).value)
     first, last = int(f["_row"].min()), int(f["_row"].max())
     ycol, acol = col_letter(table.columns["Year"]), col_letter(table.columns[_AMOUNT])
     for year in sorted({y for y in years if y}):
@@ -88,7 +90,6 @@ def reconcile_ledger(ledger: Ledger, settings: Settings) -> list[Finding]:
             + stream_findings(ledger, s) + year_findings(ledger, s) + approximate_findings(ledger, s))
 
 
-def reconcile(source: TableSource, settings: Settings) -> FileReport:
-    """The ``reconcile`` job: a report of every finding for one workbook."""
-    ledger = read_ledger(source, settings)
-    return FileReport(path=source.file, job="reconcile", findings=reconcile_ledger(ledger, settings)).sorted()
+def evaluate(ledger: Ledger, settings: Settings, as_of: dt.date | None = None) -> FileReport:
+    """The ``reconcile`` job: a report of every finding for one workbook (no rule depends on the date)."""
+    return FileReport(path=ledger.file, job="reconcile", findings=reconcile_ledger(ledger, settings)).sorted()

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from riep.cellvalue import cell_text, norm_name
 from riep.fy import normalise_year
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
 from riep.table import TableData, col_letter, is_error_value, per_distinct
-from riep.text import cell_text, norm_name
 
 __all__ = ["Figure", "StreamYear", "Stated", "Ledger", "prepare", "norm_name", "parse_approximate", "MAX_CELLS"]
 

@@ -12,7 +12,7 @@ from riep.money import fmt_k
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import ReconcileSettings
 from riep.table import col_letter
 

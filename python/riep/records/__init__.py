@@ -13,29 +13,27 @@ from __future__ import annotations
 import datetime as dt
 
 from riep.findings import FileReport
+from riep.records import eligibility, funding, governance, reports
 from riep.records.eligibility import check_early_warning, check_eligibility
 from riep.records.funding import LineAmount, check_funding
 from riep.records.governance import check_governance
 from riep.records.model import SupportBook
-from riep.records.read import read_book, recognises
+from riep.records.read import read_allocation_lines, recognises
+from riep.records.read import read_book as read
 from riep.records.reports import check_reports
+from riep.rule import declared_in
 from riep.settings import Settings
-from riep.table import TableSource
 
-__all__ = ["evaluate", "evaluate_book", "read_book", "recognises", "LineAmount", "SupportBook"]
+__all__ = ["RULES", "recognises", "read", "evaluate", "read_allocation_lines", "LineAmount", "SupportBook"]
+
+RULES = declared_in(eligibility, funding, governance, reports)
 
 
-def evaluate_book(book: SupportBook, settings: Settings, as_of: dt.date,
-                  lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
+def evaluate(book: SupportBook, settings: Settings, as_of: dt.date,
+             lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
     """Every finding for an authority-support book, in a stable order (``lines`` from ``allocation_file``)."""
     s = settings.records
     book = book.on(as_of)
     findings = (check_eligibility(book) + check_early_warning(book, s) + check_governance(book, as_of, s)
                 + check_reports(book, as_of, s) + check_funding(book, as_of, s, lines, allocation_file))
     return FileReport(path=book.file, job="records", findings=findings).sorted()
-
-
-def evaluate(source: TableSource, settings: Settings, as_of: dt.date,
-             lines: dict[str, LineAmount] | None = None, allocation_file: str | None = None) -> FileReport:
-    """Read ``source`` and evaluate it (``lines``: the Individual Authorities line by year, if known)."""
-    return evaluate_book(read_book(source, settings), settings, as_of, lines, allocation_file)

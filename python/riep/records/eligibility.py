@@ -17,7 +17,7 @@ from riep.errors import InputError
 from riep.findings import Finding
 from riep.records.model import Assessment, SupportBook
 from riep.records.read import read_score, read_yes_no
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 
 __all__ = ["ELIGIBLE", "NOT_ELIGIBLE", "EARLY_WARNING", "Evidence", "latest_by_area", "assess", "early_warning",

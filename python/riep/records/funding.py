@@ -8,17 +8,17 @@ after the as-of day are ignored: they had not happened yet.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from riep.cellvalue import cell_number, not_a_number
 from riep.errors import InputError
 from riep.findings import Finding
 from riep.fy import financial_year
 from riep.money import fmt_pounds
 from riep.records.governance import conditions_met
 from riep.records.model import Funding, SupportBook
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 
 __all__ = ["LineAmount", "RELEASED_EARLY", "OVER_CAP", "LINE_EXHAUSTED", "LINE_NOT_CHECKED", "LINE_POSITION",
@@ -74,23 +74,21 @@ class LineAmount:
     cell: str | None = None
 
 
-def extra_funding_left(approved: list[float], cap: float = 20000) -> float:
+def extra_funding_left(approved: list[float], cap: float) -> float:
     """How much of the extra-funding cap is left after ``approved`` (£; negative when over the cap).
 
     Blank cells are ignored; an amount that is not a number, or is negative, raises :class:`InputError`.
     """
     total = 0.0
     for value in approved:
-        if value is None or (isinstance(value, str) and not value.strip()):
+        cell = cell_number(value)
+        if cell.kind == "blank":
             continue
-        try:
-            amount = float(str(value).replace(",", "").replace("£", "").strip()) if isinstance(value, str) \
-                else float(value)
-        except (TypeError, ValueError):
-            raise InputError(f"{value!r} is not an amount of money") from None
-        if isinstance(value, bool) or math.isnan(amount) or amount < 0:
+        if cell.value is None:
+            raise InputError(f"{value!r} {not_a_number(value).replace('a number', 'an amount of money')}")
+        if cell.value < 0:
             raise InputError(f"{value!r} is not an amount of money (zero or more)")
-        total += amount
+        total += cell.value
     return round(float(cap) - total, 2)
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from riep.findings import Finding
 from riep.records.model import Meeting, SupportBook, SupportCase
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 
 __all__ = ["CONDITIONS_NOT_MET", "LEAD_TIME", "ROLES_MISSING", "CHAIR_NOT_MEMBER", "MEETING_GAP", "NO_NOTES",

@@ -12,9 +12,12 @@ import datetime as dt
 import difflib
 import re
 
+from riep.cellvalue import cell_number, not_a_number
+from riep.checks.tables import ALLOCATION, AMOUNT_K
 from riep.dates import excel_date
 from riep.errors import InputError
 from riep.fy import normalise_year, year_label_error
+from riep.records.funding import LineAmount
 from riep.records.model import (
     Assessment,
     Authority,
@@ -39,9 +42,9 @@ from riep.records.tables import (
     YES_WORDS,
 )
 from riep.settings import Settings
-from riep.table import TableData, TableSource, is_error_value
+from riep.table import TableData, TableSource, is_error_value, norm_header
 
-__all__ = ["read_book", "recognises", "read_score", "read_yes_no", "closest"]
+__all__ = ["read_book", "read_allocation_lines", "recognises", "read_score", "read_yes_no", "closest"]
 
 _QUARTER = re.compile(r"^\s*Q\s*([1-4])\s*[,\- ]*\s*(.+?)\s*$", re.I)
 
@@ -137,17 +140,10 @@ class _Cells:
 
     def number(self, rec: dict, column: str) -> float | None:
         value = rec.get(column)
-        if value is None:
-            return None
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        text = str(value).strip().replace(",", "").replace("£", "")
-        if not text:
-            return None
-        try:
-            return float(text.rstrip("%"))
-        except ValueError:
-            raise self.fail(column, int(rec["_row"]), f"{column} {_shown(value)} is not a number") from None
+        cell = cell_number(value)
+        if cell.kind in ("number", "blank"):
+            return cell.value
+        raise self.fail(column, int(rec["_row"]), f"{column} {_shown(value)} {not_a_number(value)}")
 
     def yes_no(self, rec: dict, column: str) -> bool | None:
         try:
@@ -310,3 +306,23 @@ def read_book(source: TableSource, settings: Settings | None = None) -> SupportB
             fn, attr = readers[name]
             setattr(book, attr, fn(file, t, known))
     return book
+
+
+def read_allocation_lines(source: TableSource, settings: Settings) -> dict[str, LineAmount]:
+    """The Individual Authorities line by year from a financial-allocation workbook (``[records] allocation_line``
+    names the line; several rows of it in one year add up, the first one's cell is kept)."""
+    table = source.table(ALLOCATION, aliases=settings.headers.get(ALLOCATION.name), required=True)
+    assert table is not None
+    amount = AMOUNT_K
+    wanted = norm_header(settings.records.allocation_line)
+    out: dict[str, LineAmount] = {}
+    for rec in table.frame.to_dict("records"):
+        year = normalise_year(rec.get("Year"))
+        value = rec.get(amount)
+        if year is None or norm_header(rec.get("Line")) != wanted or not isinstance(value, (int, float)):
+            continue
+        row = int(rec["_row"])
+        old = out.get(year)
+        out[year] = LineAmount(year=year, amount_k=float(value) + (old.amount_k if old else 0.0), file=source.file,
+                               sheet=table.sheet, cell=old.cell if old else table.cell(amount, row))
+    return out

@@ -63,8 +63,8 @@ class Money(BaseModel):
     committed: float = 0
     spent: float = 0
     extra: float = 0
-    cap: float = 20000
-    extra_left: float = 20000
+    cap: float
+    extra_left: float
 
 
 class Record(BaseModel):
@@ -229,9 +229,10 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
                 grid.flags.append((len(grid.rows), 4, "error"))
         grid.rows.append([f.approved_on, f.kind, f.amount, f.approved_by or "", reported,
                           f.committed, f.spent])
+    extra = capped_total(rows, as_of, s)
     money = Money(approved=sum(f.amount for f in rows), committed=sum(f.committed or 0 for f in rows),
-                  spent=sum(f.spent or 0 for f in rows), extra=capped_total(rows, as_of, s), cap=s.extra_funding_cap)
-    money.extra_left = money.cap - money.extra
+                  spent=sum(f.spent or 0 for f in rows), extra=extra, cap=s.extra_funding_cap,
+                  extra_left=s.extra_funding_cap - extra)
     kinds = "+".join(f'SUMIF({{Kind}},"{k}",{{Amount (£)}})' for k in s.capped_kinds)
     after = [
         Item(label=f"Extra funding ({', '.join(s.capped_kinds)})", value=fmt_pounds(money.extra), number=money.extra,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from riep.findings import Finding
 from riep.fy import financial_year, fy_start, next_year, quarter_end
 from riep.records.model import ProgressReport, SupportBook, SupportCase
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import RecordsSettings
 
 __all__ = ["REPORT_OVERDUE", "REPORT_LATE", "Due", "expected_reports", "check_reports"]

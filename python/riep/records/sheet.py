@@ -11,7 +11,7 @@ from collections import Counter
 
 from riep.findings import Finding, Severity
 from riep.records.record import Record
-from riep.rules import all_rules
+from riep.registry import all_rules
 from riep.sheets import SEVERITY_FILL, Column, Link, SheetContent
 
 __all__ = ["INDEX_SHEET", "INDEX_COLUMNS", "MONEY_KEYS", "index_sheet", "issues_text"]

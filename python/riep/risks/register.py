@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from riep.dates import excel_date
 from riep.findings import Finding, ScopedWhere
 from riep.risks.scales import LevelError, Scale, read_choice, read_level, scale_for
-from riep.rules import rule
+from riep.rule import rule
 from riep.settings import Settings
 from riep.table import ColumnSpec, TableData, TableSource, TableSpec, is_error_value
 

@@ -11,7 +11,9 @@ from riep.errors import InputError
 from riep.risks.scales import SCALES, LevelError, Scale, read_level, scale_for
 from riep.settings import RiskSettings
 
-__all__ = ["risk_score", "rag", "scale_named"]
+__all__ = ["RAG_COLOURS", "risk_score", "rag", "scale_named"]
+
+RAG_COLOURS = {"Green": "#A9D08E", "Amber": "#FFD966", "Red": "#FF7C80"}  # fills on the sheets, PDF and heat map
 
 
 def scale_named(scale: str, settings: RiskSettings | None = None) -> Scale:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from riep.risks.heatmap import RAG_COLOURS, HeatMap
+from typing import TYPE_CHECKING
+
+from riep.risks.scoring import RAG_COLOURS
 from riep.risks.summary import RiskSummary, ranked
 from riep.sheets import Column, Link, Picture, SheetContent
+
+if TYPE_CHECKING:  # drawn by the PDF shell; only its picture is used here
+    from riep.pdf.heatmap import HeatMap
 
 __all__ = ["report_sheet", "REPORT_SHEET", "REPORT_COLUMNS"]
 

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from riep.findings import FileReport
-from riep.risks.checks import is_overdue
 from riep.risks.register import Register, Risk
+from riep.risks.rules import is_overdue
 from riep.risks.scales import Scale
 
 __all__ = ["RiskSummary", "summarise", "ranked"]

@@ -1,11 +1,12 @@
-"""What a job is: a name, the workbooks it recognises, and how it runs over a table source.
+"""What a job is: a name, the workbooks it recognises, and one shape for reading and running it.
 
-Every job (check, reconcile, records, risks) is one :class:`Job`. ``evaluate`` works on a
-:class:`~riep.table.TableSource`, so the CLI (reading an .xlsx) and the Excel add-in
-(reading the open workbook) run exactly the same rules. ``result_sheets`` turns the
-findings into neutral :class:`~riep.sheets.SheetContent` that the openpyxl writer
-(``--write-sheet``) and the add-in both render; ``write_reports`` writes any further files
-(PDFs, a records workbook) for ``riep run``.
+Every job (check, reconcile, records, risks) is one :class:`Job`, and every job has the same
+steps: ``read`` its workbook once into a value (the tables it needs, the cells it audits),
+``evaluate`` that value into findings, turn value and findings into ``result_sheets`` (neutral
+:class:`~riep.sheets.SheetContent` that the openpyxl writer and the add-in both render) and, for
+``riep run``, ``write_reports`` (PDFs, a records workbook). ``read`` works on a
+:class:`~riep.table.TableSource`, so the CLI (an .xlsx) and the Excel add-in (the open
+workbook) run exactly the same rules; nothing after ``read`` opens the workbook again.
 """
 
 from __future__ import annotations
@@ -14,39 +15,66 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from riep.findings import FileReport
 from riep.settings import Settings
-from riep.sheets import SheetContent
 from riep.table import TableSource
 
-__all__ = ["Context", "Job"]
+if TYPE_CHECKING:
+    from riep.records.funding import LineAmount
+    from riep.sheets import SheetContent
+
+__all__ = ["Context", "Job", "Outcome"]
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every job may need besides the workbook: settings, the date to judge against, other files."""
+    """What every job may need besides the workbook: settings, the date to judge against, other files.
+
+    ``allocation`` is the financial-allocation workbook the records job checks approvals against;
+    ``allocation_lines`` is its Individual Authorities line by year once a run has read it (``riep run``
+    reads it once for every job and file), ``None`` when not read yet.
+    """
 
     settings: Settings = field(default_factory=Settings)
     as_of: dt.date = field(default_factory=dt.date.today)
-    allocation: Path | None = None  # the financial-allocation workbook, for jobs that read it too
+    allocation: Path | None = None
+    allocation_lines: dict[str, LineAmount] | None = None
 
 
 @dataclass(frozen=True)
-class Job:
+class Outcome(Generic[V]):
+    """A job's run over one workbook: the value it read and the findings."""
+
+    value: V
+    report: FileReport
+
+
+@dataclass(frozen=True)
+class Job(Generic[V]):
     """One job ``riep run`` knows.
 
     - ``recognises(source)``: does this workbook have the tables this job needs?
-    - ``evaluate(source, ctx)``: the findings (a :class:`FileReport`).
-    - ``result_sheets(source, report, ctx)``: the sheets written into a copy of the workbook
+    - ``read(source, ctx)``: the job's input, read once (raises :class:`~riep.errors.InputError`).
+    - ``evaluate(value, ctx)``: the findings (a :class:`FileReport`).
+    - ``result_sheets(value, report, ctx)``: the sheets written into a copy of the workbook
       (``--write-sheet``) or by the ribbon button into the open workbook.
-    - ``write_reports(path, report, ctx, out_dir)``: further files for ``riep run`` (optional);
+    - ``write_reports(value, report, ctx, out_dir)``: further files for ``riep run`` (optional);
       returns what it wrote.
     """
 
     name: str
     title: str
     recognises: Callable[[TableSource], bool]
-    evaluate: Callable[[TableSource, Context], FileReport]
-    result_sheets: Callable[[TableSource, FileReport, Context], list[SheetContent]]
-    write_reports: Callable[[Path, FileReport, Context, Path], list[Path]] | None = None
+    read: Callable[[TableSource, Context], V]
+    evaluate: Callable[[V, Context], FileReport]
+    result_sheets: Callable[[V, FileReport, Context], list[SheetContent]]
+    write_reports: Callable[[V, FileReport, Context, Path], list[Path]] | None = None
+
+    def run(self, source: TableSource, ctx: Context) -> Outcome[V]:
+        """Read ``source`` once and evaluate it."""
+        value = self.read(source, ctx)
+        return Outcome(value, self.evaluate(value, ctx))

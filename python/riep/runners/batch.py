@@ -9,15 +9,16 @@ to ``findings.json`` (schema 1) and ``junit.xml``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
-from riep.output import render_json, render_junit
+from riep.output.json_out import render_json
+from riep.output.junit import render_junit
 from riep.runners.base import Context, Job
-from riep.runners.records import pick_allocation
+from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
 
@@ -35,9 +36,9 @@ def _workbooks(folder: Path) -> list[Path]:
     return found
 
 
-def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workbook, Job]], list[FileReport], Context]:
+def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workbook, Job[Any]]], list[FileReport], Context]:
     """Which job runs on which workbook: ``(plan, reports of files that cannot be opened, ctx)``, the context
-    given the allocation workbook among ``paths`` when it names none."""
+    given the allocation workbook (read once) among ``paths`` when it names none."""
     opened: dict[Path, Workbook | RiepError] = {}
     for p in paths:
         try:
@@ -46,8 +47,12 @@ def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workboo
             opened[p] = exc
     if ctx.allocation is None:
         check = next(j for j in all_jobs() if j.name == "check")
-        candidates = [p for p, wb in opened.items() if isinstance(wb, Workbook) and check.recognises(wb)]
-        ctx = replace(ctx, allocation=pick_allocation(candidates, ctx))
+        ctx = pick_allocation([wb for wb in opened.values() if isinstance(wb, Workbook) and check.recognises(wb)], ctx)
+    else:
+        try:
+            ctx = with_allocation(ctx)  # read once for the whole run
+        except RiepError:
+            pass  # the records job says why, per workbook
     plan = [(p, wb, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
     unusable = [FileReport(path=str(p), job="open", error=e.message) for p, e in opened.items() if isinstance(e, RiepError)]
     return plan, unusable, ctx
@@ -60,7 +65,7 @@ def evaluate_paths(paths: list[Path], ctx: Context, progress: Progress | None = 
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
         try:
-            reports.append(job.evaluate(wb, ctx))
+            reports.append(job.run(wb, ctx).report)
         except RiepError as exc:
             reports.append(FileReport(path=str(path), job=job.name, error=exc.message))
     return RunReport(files=reports)
@@ -77,10 +82,12 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
         try:
-            report = job.evaluate(wb, ctx)
-            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx", job.result_sheets(wb, report, ctx)))
+            outcome = job.run(wb, ctx)
+            report = outcome.report
+            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx",
+                                             job.result_sheets(outcome.value, report, ctx)))
             if job.write_reports is not None:
-                written += job.write_reports(path, report, ctx, out)
+                written += job.write_reports(outcome.value, report, ctx, out)
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)

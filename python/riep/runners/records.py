@@ -3,104 +3,104 @@
 Besides the findings it writes, into the output folder, the records workbook
 (``support_records.xlsx``: an index, one printable sheet per authority, the findings) and one
 PDF per authority supported (``support_record_<authority>.pdf``). The Individual Authorities
-line comes from the allocation workbook (``--allocation``, or the one ``riep run`` finds).
+line comes from the allocation workbook (``--allocation``, or the one ``riep run`` finds), read
+once per run; the records are built once per workbook and shared by the sheets and the reports.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from riep.checks.tables import ALLOCATION
+from riep import records
 from riep.errors import RiepError
 from riep.findings import FileReport
-from riep.fy import normalise_year
-from riep.records import LineAmount, evaluate, read_book, recognises
+from riep.records import LineAmount, SupportBook
 from riep.records.eligibility import EARLY_WARNING
 from riep.records.funding import LINE_NOT_CHECKED, LINE_POSITION
-from riep.records.pdf import record_pdf
 from riep.records.record import Record, build_records
 from riep.records.sheet import index_sheet
 from riep.runners.base import Context, Job
 from riep.sheets import Link, SheetContent, findings_sheet
-from riep.table import TableSource, norm_header
-from riep.xlsx.reader import open_workbook
-from riep.xlsx.records import read_notes, write_records_workbook
-from riep.xlsx.writer import atomic_write
+from riep.table import TableSource
+from riep.xlsx.reader import Workbook, open_workbook
 
 __all__ = [
-    "JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "allocation_lines", "pick_allocation", "records_for", "write_records",
-    "write_records_from",
-    "pdf_name",
+    "JOB", "FINDINGS_SHEET", "RECORDS_BOOK", "RecordsInput", "with_allocation", "pick_allocation", "records_for",
+    "write_records", "pdf_name",
 ]
 
 FINDINGS_SHEET = "RecordChecks"
 RECORDS_BOOK = "support_records.xlsx"
 
 
-def allocation_lines(ctx: Context) -> dict[str, LineAmount] | None:
-    """The Individual Authorities line by year from ``ctx.allocation`` (``None`` when no workbook is given)."""
-    if ctx.allocation is None:
-        return None
-    wb = open_workbook(ctx.allocation)
-    table = wb.table(ALLOCATION, aliases=ctx.settings.headers.get(ALLOCATION.name), required=True)
-    assert table is not None
-    amount = ALLOCATION.columns[4].name
-    wanted = norm_header(ctx.settings.records.allocation_line)
-    out: dict[str, LineAmount] = {}
-    for rec in table.frame.to_dict("records"):
-        year = normalise_year(rec.get("Year"))
-        value = rec.get(amount)
-        if year is None or norm_header(rec.get("Line")) != wanted or not isinstance(value, (int, float)):
-            continue
-        row = int(rec["_row"])
-        old = out.get(year)
-        out[year] = LineAmount(year=year, amount_k=float(value) + (old.amount_k if old else 0.0), file=str(ctx.allocation),
-                               sheet=table.sheet, cell=old.cell if old else table.cell(amount, row))
-    return out
+@dataclass
+class RecordsInput:
+    """What the records job reads once: the support book, and the Individual Authorities line by year."""
+
+    book: SupportBook
+    lines: dict[str, LineAmount] | None
+    allocation_file: str | None
+    _built: dict[int, list[Record]] = field(default_factory=dict, repr=False)
 
 
-def pick_allocation(candidates: list[Path], ctx: Context) -> Path | None:
-    """The allocation workbook ``riep run`` gives this job when none is named: the first of ``candidates`` with an
-    Individual Authorities line (the East Midlands fund has none), else the first that can be read, else ``None``."""
-    usable: list[Path] = []
-    for path in candidates:
+def with_allocation(ctx: Context) -> Context:
+    """``ctx`` with its allocation workbook's lines read (once; unchanged when read already or none is named)."""
+    if ctx.allocation is None or ctx.allocation_lines is not None:
+        return ctx
+    return replace(ctx, allocation_lines=records.read_allocation_lines(open_workbook(ctx.allocation), ctx.settings))
+
+
+def pick_allocation(candidates: list[Workbook], ctx: Context) -> Context:
+    """``ctx`` with the allocation workbook ``riep run`` gives this job when none is named, and its lines: the
+    first of ``candidates`` (already open) with an Individual Authorities line (the East Midlands fund has
+    none), else the first that can be read, else none."""
+    usable: list[tuple[Workbook, dict[str, LineAmount]]] = []
+    for wb in candidates:
         try:
-            lines = allocation_lines(replace(ctx, allocation=path))
+            lines = records.read_allocation_lines(wb, ctx.settings)
         except RiepError:
             continue
         if lines:
-            return path
-        usable.append(path)
-    return usable[0] if usable else None
+            return replace(ctx, allocation=wb.path, allocation_lines=lines)
+        usable.append((wb, lines))
+    if not usable:
+        return ctx
+    return replace(ctx, allocation=usable[0][0].path, allocation_lines=usable[0][1])
 
 
-def _evaluate(source: TableSource, ctx: Context) -> FileReport:
-    return evaluate(source, ctx.settings, ctx.as_of, allocation_lines(ctx),
-                    str(ctx.allocation) if ctx.allocation else None)
+def _read(source: TableSource, ctx: Context) -> RecordsInput:
+    book = records.read(source, ctx.settings)
+    lines = with_allocation(ctx).allocation_lines
+    return RecordsInput(book, lines, str(ctx.allocation) if ctx.allocation else None)
 
 
-def records_for(source: TableSource, report: FileReport, ctx: Context) -> list[Record]:
-    """The per-authority records of the workbook in ``source``."""
-    return build_records(read_book(source, ctx.settings), report, ctx.as_of, ctx.settings.records,
-                         allocation_lines(ctx))
+def _evaluate(value: RecordsInput, ctx: Context) -> FileReport:
+    return records.evaluate(value.book, ctx.settings, ctx.as_of, value.lines, value.allocation_file)
+
+
+def records_for(value: RecordsInput, report: FileReport, ctx: Context) -> list[Record]:
+    """The per-authority records of the book in ``value`` (built once per report)."""
+    key = id(report)
+    if key not in value._built:
+        value._built[key] = build_records(value.book, report, ctx.as_of, ctx.settings.records, value.lines)
+    return value._built[key]
 
 
 def _lines(report: FileReport, *rules: str) -> list[str]:
     return [f.message for f in report.findings if f.rule in rules]
 
 
-def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[SheetContent]:
-    book = read_book(source, ctx.settings)
-    records = build_records(book, report, ctx.as_of, ctx.settings.records, allocation_lines(ctx))
+def _sheets(value: RecordsInput, report: FileReport, ctx: Context) -> list[SheetContent]:
+    book = value.book
     links = {}
     for case in book.cases:
         where = book.where("SupportCases", "Authority", case.row)
         if where["sheet"] and where["cell"]:
             links[case.authority] = Link(sheet=str(where["sheet"]), cell=str(where["cell"]))
-    index = index_sheet(records, file=Path(source.file).name, links=links,
+    index = index_sheet(records_for(value, report, ctx), file=Path(book.file).name, links=links,
                         early_warning=_lines(report, EARLY_WARNING.id),
                         notes=_lines(report, LINE_POSITION.id, LINE_NOT_CHECKED.id))
     return [index, findings_sheet(report, name=FINDINGS_SHEET, title="Record checks: support for individual authorities")]
@@ -112,36 +112,35 @@ def pdf_name(authority: str) -> str:
     return f"support_record_{slug}.pdf"
 
 
-def write_records(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
+def write_records(value: RecordsInput, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
     """Write the records workbook and one PDF per authority into ``out_dir``; returns what was written."""
-    return write_records_from(open_workbook(path), report, ctx, out_dir)
+    from riep.pdf.records import record_pdf
+    from riep.xlsx.records import read_notes, write_records_workbook
+    from riep.xlsx.writer import atomic_write
 
-
-def write_records_from(source: TableSource, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
-    """:func:`write_records` for a workbook already open (the ribbon's: the workbook open in Excel)."""
-    records = records_for(source, report, ctx)
+    built = records_for(value, report, ctx)
     dest = Path(out_dir) / RECORDS_BOOK
     findings = findings_sheet(report, name="Findings", title="Findings: support for individual authorities")
     findings = findings.model_copy(update={"links": {}, "highlights": {}})  # the cells are in the source workbook
     written = [write_records_workbook(
-        dest, records, findings,
+        dest, built, findings,
         early_warning=_lines(report, EARLY_WARNING.id), notes=_lines(report, LINE_POSITION.id, LINE_NOT_CHECKED.id))]
     typed = read_notes(dest)
-    for r in records:
+    for r in built:
         notes = typed.get(r.authority, {})
         by_row: dict[int, list[str]] = {}
-        for (off, _col), value in sorted(notes.items()):
-            by_row.setdefault(off, []).append(str(value))
+        for (off, _col), note in sorted(notes.items()):
+            by_row.setdefault(off, []).append(str(note))
         data = record_pdf(r, [" ".join(v) for _, v in sorted(by_row.items())])
         written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), partial(Path.write_bytes, data=data)))
     return written
 
 
-def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
+def _reports(value: RecordsInput, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
     if report.error:
         return []
-    return write_records(path, report, ctx, out_dir)
+    return write_records(value, report, ctx, out_dir)
 
 
-JOB = Job(name="records", title="Support records", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets,
-          write_reports=_reports)
+JOB = Job(name="records", title="Support records", recognises=records.recognises, read=_read, evaluate=_evaluate,
+          result_sheets=_sheets, write_reports=_reports)

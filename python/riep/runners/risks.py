@@ -8,52 +8,58 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from riep import risks
 from riep.findings import FileReport
-from riep.risks import evaluate, read_register, recognises
-from riep.risks.heatmap import heat_map
-from riep.risks.pdf import report_pdf
+from riep.risks import Register
 from riep.risks.sheet import report_sheet
 from riep.risks.summary import summarise
 from riep.runners.base import Context, Job
 from riep.sheets import SheetContent, findings_sheet
 from riep.table import TableSource
-from riep.xlsx.reader import open_workbook
-from riep.xlsx.writer import atomic_write
 
 __all__ = ["JOB", "FINDINGS_SHEET", "pdf_bytes", "write_pdf"]
 
 FINDINGS_SHEET = "RiskChecks"
 
 
-def _evaluate(source: TableSource, ctx: Context) -> FileReport:
-    return evaluate(source, ctx.settings, ctx.as_of)
+def _read(source: TableSource, ctx: Context) -> Register:
+    return risks.read(source, ctx.settings)
 
 
-def _sheets(source: TableSource, report: FileReport, ctx: Context) -> list[SheetContent]:
-    reg = read_register(source, ctx.settings)
+def _evaluate(reg: Register, ctx: Context) -> FileReport:
+    return risks.evaluate(reg, ctx.settings, ctx.as_of)
+
+
+def _sheets(reg: Register, report: FileReport, ctx: Context) -> list[SheetContent]:
+    from riep.pdf.heatmap import heat_map
+
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     return [report_sheet(summary, heat_map(reg.risks, reg.scale)),
             findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
 
 
-def pdf_bytes(source: TableSource, report: FileReport, ctx: Context) -> bytes:
-    """The board report for the register in ``source`` as PDF bytes."""
-    reg = read_register(source, ctx.settings)
+def pdf_bytes(reg: Register, report: FileReport, ctx: Context) -> bytes:
+    """The board report for the register ``reg`` as PDF bytes."""
+    from riep.pdf.heatmap import heat_map
+    from riep.pdf.risks import report_pdf
+
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     return report_pdf(summary, heat_map(reg.risks, reg.scale), report)
 
 
-def write_pdf(path: Path, report: FileReport, ctx: Context, dest: Path) -> Path:
-    """Write the board report for the workbook at ``path`` to ``dest`` (atomically)."""
-    data = pdf_bytes(open_workbook(path), report, ctx)
+def write_pdf(reg: Register, report: FileReport, ctx: Context, dest: Path) -> Path:
+    """Write the board report for the register ``reg`` to ``dest`` (atomically)."""
+    from riep.xlsx.writer import atomic_write
+
+    data = pdf_bytes(reg, report, ctx)
     return atomic_write(dest, lambda tmp: tmp.write_bytes(data))
 
 
-def _reports(path: Path, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
+def _reports(reg: Register, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
     if report.error:
         return []
-    return [write_pdf(path, report, ctx, Path(out_dir) / f"{Path(path).stem}.risks.pdf")]
+    return [write_pdf(reg, report, ctx, Path(out_dir) / f"{Path(reg.file).stem}.risks.pdf")]
 
 
-JOB = Job(name="risks", title="Risk register", recognises=recognises, evaluate=_evaluate, result_sheets=_sheets,
-          write_reports=_reports)
+JOB = Job(name="risks", title="Risk register", recognises=risks.recognises, read=_read, evaluate=_evaluate,
+          result_sheets=_sheets, write_reports=_reports)

@@ -15,8 +15,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.formula.translate import Translator
-
 __all__ = ["CellInfo", "read_cells", "merged_ranges", "may_hide_values"]
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -94,6 +92,8 @@ def read_cells(path: str | Path, sheet: str, addresses: list[str]) -> dict[str, 
                     if f.text:
                         formula = "=" + f.text
                     elif f.get("t") == "shared" and f.get("si") in masters:
+                        from openpyxl.formula.translate import Translator  # all of openpyxl: only when needed
+
                         origin, text = masters[f.get("si", "")]
                         formula = Translator("=" + text, origin=origin).translate_formula(ref)
                 if ref in out:

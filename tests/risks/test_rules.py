@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from riep.risks.checks import check_register, is_overdue
 from riep.risks.register import read_register
+from riep.risks.rules import check_register, is_overdue
 from riep.settings import Settings
 from risks.riskdata import Source, row
 

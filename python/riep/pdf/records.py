@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from riep.money import fmt_pounds
-from riep.pdfdoc import para, styles
+from riep.pdf.document import para, styles
 from riep.records.record import Grid, Item, Record
 
 __all__ = ["record_pdf"]

@@ -11,9 +11,10 @@ import datetime as dt
 from collections import Counter
 from typing import TypedDict, Unpack
 
+from riep.cellvalue import number_or_none
 from riep.findings import Finding
 from riep.risks.register import Register, Risk
-from riep.rules import Rule, rule
+from riep.rule import Rule, rule
 from riep.table import is_error_value
 
 __all__ = [
@@ -61,19 +62,6 @@ def is_overdue(risk: Risk, as_of: dt.date) -> bool:
     return risk.status != "Closed" and risk.review is not None and risk.review < as_of
 
 
-def _number(value: object) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
 def _shown(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -107,7 +95,7 @@ class _Checker:
         """A stated score must agree; a blank one (a formula not yet calculated, or none typed) states nothing."""
         if column not in self.reg.table.columns or stated is None:
             return
-        got = _number(stated)
+        got = number_or_none(stated)
         if got is None or got != expected:
             self.add(SCORE_MISMATCH, risk, column,
                      f"{risk.label}: {what} shows {_shown(stated)}; on the {self.reg.scale.name} scale it is "

@@ -13,10 +13,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from riep.findings import FileReport
-from riep.pdfdoc import para, styles
-from riep.risks.heatmap import RAG_COLOURS, HeatMap
+from riep.pdf.document import para, styles
+from riep.pdf.heatmap import RAG_COLOURS, HeatMap
+from riep.registry import all_rules
 from riep.risks.summary import RiskSummary
-from riep.rules import all_rules
 
 __all__ = ["report_pdf"]
 

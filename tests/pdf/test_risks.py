@@ -10,9 +10,8 @@ import pytest
 from matplotlib.image import imread
 from pypdf import PdfReader
 
-from riep.risks import evaluate
-from riep.risks.heatmap import RAG_COLOURS, heat_map
-from riep.risks.register import read_register
+from riep.pdf.heatmap import RAG_COLOURS, heat_map
+from riep.risks import evaluate, read
 from riep.runners.base import Context
 from riep.runners.risks import pdf_bytes
 from riep.settings import RiskSettings, Settings
@@ -36,10 +35,11 @@ def pdf(tmp_path_factory):
     source = Source(ROWS)
     settings = Settings(risks=RiskSettings(top_risks=3))
     ctx = Context(settings=settings, as_of=AS_OF)
-    report = evaluate(source, settings, AS_OF)
+    reg = read(source, settings)
+    report = evaluate(reg, settings, AS_OF)
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    path.write_bytes(pdf_bytes(source, report, ctx))
-    return path, heat_map(read_register(source, settings).risks, read_register(source, settings).scale)
+    path.write_bytes(pdf_bytes(reg, report, ctx))
+    return path, heat_map(reg.risks, reg.scale)
 
 
 def _text(path) -> str:

@@ -1,4 +1,8 @@
-"""What the job commands share: common options, expanding folders, running a job over files, output."""
+"""What the job commands share: common options, expanding folders, running a job over files, output.
+
+Only click is imported here at start-up: ``riep --help`` and every command's options load nothing
+else, and a command loads the job, reader and writer it runs when it runs.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +10,28 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from riep.errors import InputError, RiepError
-from riep.findings import FileReport, RunReport
-from riep.output import FORMATS, render
-from riep.runners.base import Context, Job
-from riep.settings import load_settings
-from riep.xlsx.reader import open_workbook
-from riep.xlsx.writer import write_result_copy
+from riep.output import FORMATS
+
+if TYPE_CHECKING:
+    from riep.findings import FileReport, RunReport
+    from riep.runners.base import Context, Job, Outcome
+    from riep.xlsx.reader import Workbook
 
 __all__ = ["output_options", "context_options", "expand_paths", "job_files", "run_job", "run_job_command", "emit",
            "make_context"]
 
 F = TypeVar("F", bound=Callable[..., object])
+V = TypeVar("V")
 
 
 def output_options(f: F) -> F:
     """``--format``, ``--output``, ``--strict``, ``--write-sheet``, ``--baseline``."""
-    from riep.cli.baseline import baseline_option
+    from riep.cli.baseline_option import baseline_option
 
     f = baseline_option(f)
     f = click.option("--write-sheet", "write_sheet", type=click.Path(dir_okay=False, path_type=Path),
@@ -51,6 +56,10 @@ def context_options(f: F) -> F:
 
 
 def make_context(config: Path | None, as_of: dt.datetime | None, allocation: Path | None = None) -> Context:
+    """The job context from the common options."""
+    from riep.runners.base import Context
+    from riep.settings import load_settings
+
     return Context(
         settings=load_settings(config),
         as_of=as_of.date() if as_of else dt.date.today(),
@@ -71,40 +80,59 @@ def expand_paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def job_files(job: Job, paths: tuple[Path, ...]) -> list[Path]:
-    """The files to run ``job`` on: files named as given; from folders, only the workbooks the job recognises
-    (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+def _open(path: Path) -> Workbook | RiepError:
+    """The workbook opened once, or why it cannot be used."""
+    from riep.xlsx.reader import open_workbook
+
+    try:
+        return open_workbook(path)
+    except RiepError as exc:
+        return exc
+
+
+def job_files(job: Job[Any], paths: tuple[Path, ...]) -> list[tuple[Path, Workbook | RiepError]]:
+    """The files to run ``job`` on, each opened once: files named as given; from folders, only the workbooks the
+    job recognises (``riep check workbook`` checks the allocation workbooks, not the risk register beside them)."""
+    from riep.xlsx.reader import Workbook
+
     named = {p for p in paths if not p.is_dir()}
-    out: list[Path] = []
+    out: list[tuple[Path, Workbook | RiepError]] = []
     for f in expand_paths(paths):
-        if f not in named:
-            try:
-                if not job.recognises(open_workbook(f)):
-                    continue
-            except RiepError:
-                pass  # unusable: keep it, so the run says why
-        out.append(f)
+        opened = _open(f)
+        if f not in named and isinstance(opened, Workbook) and not job.recognises(opened):
+            continue  # an unusable file is kept, so the run says why
+        out.append((f, opened))
     if not out:
         raise InputError(f"no workbook in {', '.join(str(p) for p in paths)} has the tables '{job.name}' needs")
     return out
 
 
-def run_job(job: Job, path: Path, ctx: Context, write_sheet: Path | None = None) -> FileReport:
-    """Run one job on one file; an unusable file becomes a report with ``error`` set."""
+def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = None,
+            opened: Workbook | RiepError | None = None) -> tuple[FileReport, Outcome[V] | None]:
+    """Run one job on one file, read once (``opened`` if the caller has opened it already): the report, and the
+    outcome for further reports (``None`` when the file is unusable; the report's ``error`` says why)."""
+    from riep.findings import FileReport
+    from riep.xlsx.reader import open_workbook
+
     try:
-        wb = open_workbook(path)
-        report = job.evaluate(wb, ctx)
+        wb = opened if opened is not None else open_workbook(path)
+        if isinstance(wb, RiepError):
+            raise wb
+        outcome = job.run(wb, ctx)
         if write_sheet is not None:
-            write_result_copy(path, write_sheet, job.result_sheets(wb, report, ctx))
-        return report
+            from riep.xlsx.writer import write_result_copy
+
+            write_result_copy(path, write_sheet, job.result_sheets(outcome.value, outcome.report, ctx))
+        return outcome.report, outcome
     except RiepError as exc:
-        return FileReport(path=str(path), job=job.name, error=exc.message)
+        return FileReport(path=str(path), job=job.name, error=exc.message), None
 
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool, baseline: Path | None = None,
          ctx: Context | None = None) -> None:
     """Print or write the report (with a baseline: its new findings), then exit with the report's code."""
-    from riep.cli.baseline import finish_report
+    from riep.cli.baseline_option import finish_report
+    from riep.output import render
 
     report = finish_report(report, fmt, baseline, ctx)
     text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
@@ -126,9 +154,11 @@ def emit(report: RunReport, fmt: str, output: Path | None, strict: bool, baselin
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
                     write_sheet: Path | None, ctx: Context, baseline: Path | None = None) -> None:
     """The body of every job command: expand, run each file, emit."""
+    from riep.findings import RunReport
+
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")
-    report = RunReport(files=[run_job(job, f, ctx, write_sheet) for f in files])
+    report = RunReport(files=[run_job(job, f, ctx, write_sheet, opened)[0] for f, opened in files])
     emit(report, fmt, output, strict, baseline, ctx)
 

@@ -20,10 +20,10 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 from riep.risks.register import Risk  # noqa: E402
 from riep.risks.scales import Scale  # noqa: E402
+from riep.risks.scoring import RAG_COLOURS  # noqa: E402
 
 __all__ = ["HeatMap", "heat_map", "RAG_COLOURS", "PANELS"]
 
-RAG_COLOURS = {"Green": "#A9D08E", "Amber": "#FFD966", "Red": "#FF7C80"}
 PANELS = ("Inherent", "Residual")
 _DPI = 100
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from matplotlib.image import imread
 
-from riep.risks.heatmap import PANELS, RAG_COLOURS, heat_map
+from riep.pdf.heatmap import PANELS, RAG_COLOURS, heat_map
 from riep.risks.register import Risk
 from riep.risks.scales import scale_for
 from riep.settings import RiskSettings
