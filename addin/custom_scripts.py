@@ -27,7 +27,7 @@ try:
 except ModuleNotFoundError as exc:  # pragma: no cover - xlwings Server would otherwise serve no scripts
     raise RuntimeError(f"the RIEP add-in cannot load its ribbon scripts: {exc}") from exc
 
-__all__ = ["validate_totals", "reconcile_carry_forwards", "support_records", "risk_report"]
+__all__ = ["validate_totals", "reconcile_carry_forwards", "budget_monitoring", "support_records", "risk_report"]
 
 
 @script
@@ -42,6 +42,13 @@ async def reconcile_carry_forwards(book: xw.Book, formulas: dict | None = None, 
                                    user: CurrentUser | None = None) -> None:
     """Reconcile carry-forwards (the ``reconcile`` job) on the open workbook."""
     await run_script(book, "reconcile", formulas, options, user.id if user else "")
+
+
+@script
+async def budget_monitoring(book: xw.Book, formulas: dict | None = None, options: dict | None = None,
+                            user: CurrentUser | None = None) -> None:
+    """Budget monitoring (the ``monitor`` job) on the open allocation workbook."""
+    await run_script(book, "monitor", formulas, options, user.id if user else "")
 
 
 @script

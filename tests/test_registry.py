@@ -21,6 +21,6 @@ def test_every_package_rule_is_in_the_registry_once_and_documented():
     declared = [r for package in RULE_PACKAGES for r in package.RULES]
     ids = [r.id for r in all_rules()]
     assert len(ids) == len(declared) == len(set(ids))
-    assert {r.job for r in all_rules()} == {"check", "reconcile", "records", "risks"}
+    assert {r.job for r in all_rules()} == {"check", "reconcile", "monitor", "records", "risks"}
     assert all(re.fullmatch(r"[A-Z]+-\d{3}", i) for i in ids)
     assert all(r.title and r.description.endswith(".") for r in all_rules())

@@ -32,6 +32,10 @@ IDENTITY: dict[str, tuple[str, ...]] = {
     "Meetings": ("Authority", "Date"),
     "ProgressReports": ("Authority", "Quarter"),
     "SupportFunding": ("Authority", "Kind", "Approved on"),
+    "PartnershipMeetings": ("Body", "Date"),
+    "Monitoring": ("Year", "Month", "Line"),
+    "RingFenced": ("Year", "Stream"),
+    "Settings": ("Setting",),
 }
 
 _CELL = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")

@@ -14,7 +14,7 @@ from riep.runners.base import Job
 __all__ = ["Job", "NAMES", "all_jobs", "job"]
 
 
-NAMES = ("check", "reconcile", "records", "risks")  # the order ``riep run`` runs them in
+NAMES = ("check", "reconcile", "monitor", "records", "risks")  # the order ``riep run`` runs them in
 
 
 def all_jobs() -> list[Job[Any]]:

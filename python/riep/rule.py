@@ -26,6 +26,7 @@ class Rule(BaseModel):
     job: str
     title: str
     description: str
+    document: str = ""  # the document (by title) and the words the rule enforces; "" for arithmetic rules
 
     def finding(
         self,
@@ -51,9 +52,13 @@ class Rule(BaseModel):
                        message=message)
 
 
-def rule(id: str, severity: Severity | str, job: str, title: str, description: str) -> Rule:
-    """Declare a rule (its description may be wrapped over several lines; spaces are collapsed)."""
-    return Rule(id=id, severity=Severity(severity), job=job, title=title, description=" ".join(description.split()))
+def rule(id: str, severity: Severity | str, job: str, title: str, description: str, document: str = "") -> Rule:
+    """Declare a rule (its description and ``document`` may be wrapped over several lines; spaces are collapsed).
+
+    ``document`` is the title of the document the rule enforces, as a reader can look it up, and the words.
+    """
+    return Rule(id=id, severity=Severity(severity), job=job, title=title, description=" ".join(description.split()),
+                document=" ".join(document.split()))
 
 
 def declared_in(*modules: ModuleType) -> tuple[Rule, ...]:

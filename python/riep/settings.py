@@ -1,4 +1,4 @@
-"""Settings: every threshold a rule uses, with the seed documents' values as defaults.
+"""Settings: every threshold a rule uses, with the source documents' values as defaults.
 
 Settings come from a ``riep.toml`` file (``--config FILE``, or ``riep.toml`` in the current
 folder), section by section; anything not given keeps its default. ``docs/settings.md``
@@ -20,8 +20,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from riep.errors import ConfigError
+from riep.partnership import BUILT_IN, PartnershipSettings, Profile
 
-__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
+__all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "MonitorSettings",
+           "PartnershipSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
 
 
 class CheckSettings(BaseModel):
@@ -77,6 +79,26 @@ class ReconcileSettings(BaseModel):
         "itself before a comparison fails. 'Approximately £3.5m' is rounded to £0.1m, i.e. +/- £50k, about 1.4% "
         "of £3.5m; the default 1.5% allows that.",
     )
+    candidate_within_pct: float = Field(
+        10.0,
+        ge=0,
+        le=100,
+        description="A capital stream dated to an earlier year is named as a possible explanation of that year's "
+        "unexplained income (REC-015) when its amount is within this percentage of the gap (Year One: £2.0m "
+        "against £2.11m, 5.2%).",
+    )
+
+
+class MonitorSettings(BaseModel):
+    """Thresholds for ``riep monitor`` (in-year budget monitoring)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tolerance_k: float = Field(0.5, ge=0, description="£k: a forecast this close to the budget is on budget.")
+    slippage_pct: float = Field(
+        10.0, ge=0, le=100,
+        description="A line or theme forecast to spend less than its budget by more than this percentage is Amber "
+        "(money at risk of going unspent); over budget is Red.")
 
 
 class RiskSettings(BaseModel):
@@ -87,7 +109,7 @@ class RiskSettings(BaseModel):
     scale: Literal["3x3", "5x5"] = Field(
         "3x3",
         description="The scale probability and impact are scored on: 3x3 is the delivery plan's High/Medium/Low "
-        "(seed 004); 5x5 is the common five-point scale. Score = probability level x impact level.",
+        "(Improvement East, Year Two Delivery Plan (2009/10), risks table); 5x5 is the common five-point scale. Score = probability level x impact level.",
     )
     levels_3x3: list[str] = Field(
         ["Low", "Medium", "High"],
@@ -97,7 +119,7 @@ class RiskSettings(BaseModel):
     levels_5x5: list[str] = Field(
         ["Very Low", "Low", "Medium", "High", "Very High"],
         min_length=5, max_length=5,
-        description="The 5x5 scale's levels, lowest first (worth 1 to 5). The seed's Low/Medium/High are 2/3/4 on it.",
+        description="The 5x5 scale's levels, lowest first (worth 1 to 5). The delivery plan's Low/Medium/High are 2/3/4 on it.",
     )
     green_max_3x3: int = Field(2, ge=1, le=9, description="3x3: scores up to this are Green (1-2).")
     amber_max_3x3: int = Field(4, ge=1, le=9, description="3x3: scores above green_max up to this are Amber (3-4); "
@@ -119,22 +141,16 @@ class RiskSettings(BaseModel):
         return self
 
 
-BOARD_ROLES = [
-    "Leader", "Opposition member", "Chief Executive", "Senior officer", "Lead Chief Executive",
-    "Audit Commission", "IDeA associate", "Government Office", "District Auditor",
-]
-
-
 class RecordsSettings(BaseModel):
-    """Thresholds for ``riep records`` (support for individual authorities, seeds 000, 001, 003 and 004)."""
+    """Thresholds for ``riep records`` (support for individual authorities)."""
 
     model_config = ConfigDict(extra="forbid")
 
     extra_funding_cap: float = Field(
         20000.0,
         ge=0,
-        description="£: the most additional funding a lead Chief Executive may agree for one authority (seed 000, "
-        "duty 5: 'up to £20,000'). Approvals of the capped kinds are added up over the whole case.",
+        description="£: the most additional funding a lead Chief Executive may agree for one authority (Improvement East, "
+        "Support for individual authorities (role of the lead Chief Executive), duty 5: 'up to £20,000'). Approvals of the capped kinds are added up over the whole case.",
     )
     capped_kinds: list[str] = Field(
         ["additional", "urgent"],
@@ -143,19 +159,16 @@ class RecordsSettings(BaseModel):
     max_days_per_month: float = Field(
         1.0,
         gt=0,
-        description="The lead Chief Executive's time is not expected to exceed this many days a month (seed 000).",
-    )
-    board_roles: list[str] = Field(
-        BOARD_ROLES,
-        min_length=1,
-        description="The Improvement Board's recommended roles (seed 001: nine, good practice, not prescribed); "
-        "a missing role is a warning. BoardMembers' Role column uses these words.",
+        description="The lead Chief Executive's time is not expected to exceed this many days a month (Improvement East, Support "
+        "for individual authorities (role of the lead Chief Executive): 'not expected that this role will exceed the "
+        "equivalent of one day per month').",
     )
     max_meeting_gap_weeks: float = Field(
         6.0,
         gt=0,
         description="The board should meet at least every this many weeks while the case is in its first year "
-        "(seed 001: 'at least initially, every six weeks').",
+        "(Improvement East, Support for individual authorities (Improvement Board): 'at least initially, the "
+        "Group/Board should meet every six weeks').",
     )
     first_year_days: int = Field(
         365,
@@ -165,19 +178,14 @@ class RecordsSettings(BaseModel):
     report_due_days: int = Field(
         30,
         ge=0,
-        description="A quarterly progress report is due this many days after its financial quarter ends (the seeds "
+        description="A quarterly progress report is due this many days after its financial quarter ends (the documents "
         "require quarterly reports but set no deadline). A date typed in the Due column overrides it.",
     )
     ni179_target_pct: float = Field(
         3.0,
         ge=0,
         description="NI 179 cash-releasing savings expected each year (%); a projection below it puts an authority "
-        "on the early-warning list (seed 004: some authorities project 1.5% against 3%).",
-    )
-    urgent_approvers: list[str] = Field(
-        ["Chair of the Board", "Chair of the Officer Steering Group"],
-        min_length=1,
-        description="An urgent approval's 'Approved by' must name each of these (seed 003's scheme of delegation).",
+        "on the early-warning list (Improvement East, Year Two Delivery Plan (2009/10), section 3.3: some authorities project 1.5% against 3%).",
     )
     allocation_line: str = Field(
         "Individual Authorities",
@@ -201,6 +209,8 @@ class Settings(BaseModel):
     reconcile: ReconcileSettings = Field(default_factory=ReconcileSettings)
     risks: RiskSettings = Field(default_factory=RiskSettings)
     records: RecordsSettings = Field(default_factory=RecordsSettings)
+    monitor: MonitorSettings = Field(default_factory=MonitorSettings)
+    partnership: PartnershipSettings = Field(default_factory=PartnershipSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",
@@ -269,6 +279,17 @@ def _toml_value(value: object) -> str:
     return str(value)
 
 
+def _profiles_toml() -> list[str]:
+    """The built-in partnership profiles, commented out: copy one under a new key to make your own."""
+    lines: list[str] = []
+    for name, profile in BUILT_IN.items():
+        lines.append(f"# [partnership.profiles.{name}]")
+        for key, field in Profile.model_fields.items():
+            lines += [f"#   # {text}" for text in textwrap.wrap(field.description or "", 92)]
+            lines.append(f"#   {key} = {_toml_value(getattr(profile, key))}")
+    return lines
+
+
 def settings_toml() -> str:
     """Every setting with its default and description, as a ``riep.toml`` a user can copy and edit."""
     lines = ["# riep settings: every key with its default. Copy to riep.toml and change what you need.", ""]
@@ -283,6 +304,9 @@ def settings_toml() -> str:
             lines.append(f"# {doc[0]}")
         for key, sub in type(section).model_fields.items():
             lines += [f"# {text}" for text in textwrap.wrap(sub.description or "", 96)]
+            if key == "profiles" and isinstance(section, PartnershipSettings):
+                lines += _profiles_toml()
+                continue
             lines.append(f"{key} = {_toml_value(getattr(section, key))}")
         lines.append("")
     lines += [

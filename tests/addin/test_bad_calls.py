@@ -63,7 +63,7 @@ def test_a_column_too_long_even_when_trimmed_is_refused(client):
 def test_unknown_script(client):
     r = client.post("/xlwings/custom-scripts-call/format_disk", json=book_json(WORKBOOKS / "risk_register.xlsx"))
     assert (r.status_code, r.text) == (400, "RIEP has no ribbon button called format_disk; its buttons are Validate "
-                                            "totals, Reconcile carry-forwards, Support records, Risk report")
+                                            "totals, Reconcile carry-forwards, Budget monitoring, Support records, Risk report")
 
 
 def test_a_fault_in_riep_is_one_log_line_and_asks_for_a_report(client, monkeypatch, caplog):

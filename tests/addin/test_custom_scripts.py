@@ -275,7 +275,7 @@ def test_a_missing_header_is_one_sentence_in_an_alert(client, shipped, tmp_path)
                                             "'Amount (£k)' column (headers not recognised: 'Money')")
 
 
-def test_scripts_meta_lists_the_four_buttons(client):
+def test_scripts_meta_lists_every_button(client):
     meta = client.get("/xlwings/custom-scripts-meta.json").json()
     assert [m["function_name"] for m in meta] == sorted(b.script for b in BUTTONS)
 

@@ -57,7 +57,7 @@ riep diff {old} -> {new}
 Allocation (sheet Allocation, rows by Year + Theme + Line): 1 changed
   changed  2009/10 · Performance · Housing and Planning  Amount (£k)  120  ->  157 (+37)
 
-Unchanged: Funding, StatedTotals, Balances
+Unchanged: Funding, StatedTotals, Balances, Monitoring, RingFenced, Settings
 
 Stated totals that moved: none
 

@@ -64,7 +64,7 @@ def test_strict_and_table_output(riep):
 
 def test_shipped_register_is_excel_native():
     wb = openpyxl.load_workbook(WORKBOOKS / "risk_register.xlsx")
-    assert wb.sheetnames == ["Risks", "Scale", "Bands"]
+    assert wb.sheetnames == ["Risks", "Scale", "Bands", "Settings"]
     ws = wb["Risks"]
     assert ws.tables["Risks"].ref == "A4:O11"
     assert [c.value for c in ws[4]] == ["ID", "Risk", "Category", "Probability", "Impact", "Score", "RAG",

@@ -53,16 +53,19 @@ def test_financial_allocation_findings_are_exactly_these(riep):
         ("REC-011", "info", "G6",
          "2009/10 has not closed: no closing balance for 'Building Capacity East', 'Improvement East grant', 'Capital "
          "Efficiency and Transformation Fund (2008/9)'; on the figures entered it closes at approximately £13,000k "
-         "(opening + funding - committed, with nothing recorded as committed)."),
+         "(opening + funding - committed, with nothing recorded as committed). Enter the closing balances when the "
+         "year's accounts close."),
         ("REC-013", "info", "C7",
          "The 2009/10 opening of 'Improvement East grant' is approximately £3,500k: it is compared within +/- £52.5k "
          "(1.5%), not as an exact figure."),
+        ("REC-015", "info", "D8", CAPITAL_NOTE),
         ("REC-013", "info", "D9",
          "The 2010/11 funding of 'Improvement East grant' is approximately £8,810k: it is compared within +/- £132.2k "
          "(1.5%), not as an exact figure."),
         ("REC-011", "info", "G9",
          "2010/11 has not closed: no closing balance for 'Improvement East grant'; on the figures entered it closes "
-         "at approximately £8,810k (opening + funding - committed, with nothing recorded as committed)."),
+         "at approximately £8,810k (opening + funding - committed, with nothing recorded as committed). Enter the "
+         "closing balances when the year's accounts close."),
         ("REC-004", "info", "C8",
          "The 2009/10 budget of £13,000k is made up by the balances: opening balances approximately £4,000k + new "
          "funding £9,000k; the allocation of £12,922k leaves £78k of headroom."),
@@ -71,7 +74,28 @@ def test_financial_allocation_findings_are_exactly_these(riep):
     assert (gap["sheet"], gap["scope"], gap["expected"], gap["actual"], gap["difference"], gap["unit"]) == (
         "Balances", "Improvement East grant 2008/09", 1390.0, 3500.0, 2110.0, "£k")
     assert report["findings"][-1]["sheet"] == "StatedTotals"
-    assert report["summary"] == {"errors": 1, "warnings": 2, "info": 7, "unusable": False}
+    assert report["summary"] == {"errors": 1, "warnings": 2, "info": 8, "unusable": False}
+
+
+CAPITAL_NOTE = (
+    "A possible explanation of the £2,110k of 2008/09 income no stream explains: 'Capital Efficiency and "
+    "Transformation Fund (2008/9)' (£2,000k), entered as new 2009/10 money, is within £110k of it. If that fund was "
+    "received in 2008/09 and not committed, it may sit inside the approximately £3,500k carried forward and be "
+    "counted twice in the 2009/10 budget. Check when it was received; if in 2008/09, record it as 2008/09 capital "
+    "funding in its own stream, and keep it apart from the revenue carry-forward.")
+
+
+def test_on_15_december_2009_the_year_is_open_not_missing_its_closing_balances(riep):
+    code, out, _ = riep("reconcile", FA, "--format", "json", "--as-of", "2009-12-15")
+    report = _findings(out)
+    assert code == 1 and [f["rule"] for f in report["findings"] if f["severity"] != "info"] == ["REC-001"]
+    still = [f["message"] for f in report["findings"] if f["rule"] == "REC-011"]
+    assert still[0] == (
+        "2009/10 is still open on 15/12/2009 (it ends on 31/03/2010): no closing balance yet for 'Building Capacity "
+        "East', 'Improvement East grant', 'Capital Efficiency and Transformation Fund (2008/9)'; on the figures entered "
+        "so far it would close at approximately £13,000k (opening + funding - committed, with nothing recorded as "
+        "committed).")
+    assert [f["message"] for f in report["findings"] if f["rule"] == "REC-015"] == [CAPITAL_NOTE]
 
 
 def test_em_iep_fund_closes_at_349k(riep):
@@ -82,7 +106,7 @@ def test_em_iep_fund_closes_at_349k(riep):
         ("REC-011", "info", "Balances", "G5",
          "2008/09 has not closed: no closing balance for 'EM IEP business delivery plan', 'EMIP legacy programme'; "
          "on the figures entered it closes at £349k (opening + funding - committed, with nothing recorded as "
-         "committed)."),
+         "committed). Enter the closing balances when the year's accounts close."),
         ("REC-012", "info", "Balances", "C6",
          "'EMIP legacy programme' opens 2008/09 with £79k brought in from outside this workbook (it has no 2007/08 "
          "row), so there is no earlier closing balance to check it against."),
@@ -96,7 +120,7 @@ def test_strict_and_the_terminal_table(riep):
     assert riep("reconcile", EM, "--strict")[0] == 0
     code, out, _ = riep("reconcile", FA, EM)
     assert code == 1
-    assert out.endswith("2 files: 1 error, 2 warnings, 10 notes\n")
+    assert out.endswith("2 files: 1 error, 2 warnings, 11 notes\n")
     assert "Balances!G5" in out and "£2,110k (£2.11m)" in out
 
 

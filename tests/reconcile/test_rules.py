@@ -82,7 +82,8 @@ def test_a_year_without_closing_balances_says_where_it_would_close():
     assert _found(year_findings(led, S)) == [(
         "REC-011", "info", "G5",
         "2008/09 has not closed: no closing balance for 'EM IEP business delivery plan', 'EMIP legacy'; on the "
-        "figures entered it closes at £349k (opening + funding - committed, with nothing recorded as committed).")]
+        "figures entered it closes at £349k (opening + funding - committed, with nothing recorded as committed). Enter "
+        "the closing balances when the year's accounts close.")]
     assert year_findings(ledger(CLOSED), S) == []
 
 

@@ -12,12 +12,14 @@ from riep.records.tables import (
     AUTHORITIES,
     BOARD_MEMBERS,
     MEETINGS,
+    PARTNERSHIP_MEETINGS,
     PROGRESS_REPORTS,
     SUPPORT_CASES,
     SUPPORT_FUNDING,
 )
 from riep.settings import Settings
 from riep.table import TableData, TableSpec
+from riep.workbook_settings import SETTINGS_TABLE
 
 D = dt.date
 FEN = "Fenmarsh District Council (illustrative)"
@@ -54,6 +56,7 @@ def world() -> dict[str, list[list[object]]]:
 
 
 SPECS: dict[str, TableSpec] = {s.name: s for s in (AUTHORITIES, ASSESSMENTS, SUPPORT_CASES, BOARD_MEMBERS, MEETINGS,
+                                                    PARTNERSHIP_MEETINGS, SETTINGS_TABLE,
                                                     PROGRESS_REPORTS, SUPPORT_FUNDING)}
 
 
@@ -77,6 +80,6 @@ class Source:
         return self.data.get(spec.name)
 
 
-def book(tables: dict[str, list[list[object]]] | None = None) -> SupportBook:
+def book(tables: dict[str, list[list[object]]] | None = None, settings: Settings | None = None) -> SupportBook:
     """Read ``tables`` (default: the clean world) as the rules see them."""
-    return read_book(Source(tables or world()), Settings())
+    return read_book(Source(tables or world()), settings or Settings())

@@ -46,11 +46,23 @@ def test_the_latest_assessment_of_an_area_counts():
 
 def test_a_service_failure_is_evidence():
     w = world()
-    w["Assessments"] = [[FEN, "2008/09", "Children's services", None, "yes", "Safeguarding", None, "Ofsted",
-                         D(2008, 11, 20)]]
+    w["Assessments"] = [[FEN, "2008/09", "Benefits service", None, "yes", "Housing benefit administration", None,
+                         "Audit Commission", D(2008, 11, 20)]]  # a district's service, not a county's
     (f,) = check_eligibility(book(w))
     assert (f.rule, f.cell) == ("SUP-001", "E5")
-    assert f.message == f"{FEN} is eligible: service failure in Safeguarding (2008/09, Ofsted, 20/11/2008)."
+    assert f.message == (f"{FEN} is eligible: service failure in Housing benefit administration (2008/09, Audit "
+                         "Commission, 20/11/2008).")
+
+
+def test_a_mentor_only_case_needs_no_service_failure_or_score_of_1():
+    w = world()
+    w["Assessments"] = [[FEN, "2008/09", "Use of Resources", 3, "no", None, None, "Audit Commission", D(2008, 12, 11)]]
+    w["SupportCases"][0] += ["mentor"]
+    (f,) = check_eligibility(book(w))
+    assert (f.rule, f.severity.value, f.sheet, f.cell) == ("SUP-001", "info", "SupportCases", "J5")
+    assert f.message == (f"{FEN} has a Chief Executive mentor only: open to any authority that wishes it, so no "
+                         "service failure or score of 1 is needed (Improvement East, Giving and taking to improve the "
+                         "region (letter to partners)).")
 
 
 def test_early_warning_a_fallen_score_of_2_and_a_low_ni179_projection():

@@ -13,8 +13,11 @@ AS_OF = D(2009, 12, 15)
 
 def test_sheet_names_are_short_unique_and_legal():
     taken: set[str] = set()
-    assert sheet_name(FEN, taken) == "Fenmarsh DC"
-    assert sheet_name("Fenmarsh District Council", taken) == "Fenmarsh DC 2"
+    assert sheet_name(FEN, taken) == "Fenmarsh DC (illustrative)"
+    assert sheet_name("Fenmarsh District Council", taken) == "Fenmarsh DC"
+    assert sheet_name("Fenmarsh Borough Council (illustrative)", taken) == "Fenmarsh BC (illustrative)"
+    assert sheet_name("Fenmarsh DC", taken) == "Fenmarsh DC 2"
+    assert sheet_name("Much Longer Named Vale District Council (illustrative)", taken) == "Much Longer Name (illustrative)"
     assert sheet_name("King's Lynn and West Norfolk Borough Council", taken) == "Kings Lynn and West Norfolk BC"
     assert sheet_name("Bedfordshire and Luton Combined Fire Authority", taken) == "Bedfordshire and Luton Combined"
     assert all(len(n) <= 31 for n in taken)

@@ -26,14 +26,15 @@ def _book(generated):  # type: ignore[no-untyped-def]
 
 def test_layout_links_and_formulas(generated):
     wb = openpyxl.load_workbook(_book(generated))
-    assert wb.sheetnames == ["Support records", "Fenmarsh DC", "Saltmoor BC", "Brackenhithe DC", "Wyvern Vale BC",
-                             "Eastmere DC", "Oakfen DC", "Hollowmere BC", "Findings"]
+    assert wb.sheetnames == ["Support records"] + [f"{n} (illustrative)" for n in (
+        "Fenmarsh DC", "Saltmoor BC", "Brackenhithe DC", "Wyvern Vale BC", "Eastmere DC", "Oakfen DC", "Hollowmere BC",
+        "Thistleby DC")] + ["Findings"]
     index = wb[INDEX_SHEET]
-    assert index.tables["SupportRecords"].ref == "A4:M11"
+    assert index.tables["SupportRecords"].ref == "A4:M12"
     assert index["A8"].value == "Wyvern Vale Borough Council (illustrative)"
-    assert index["A8"].hyperlink.location == "'Wyvern Vale BC'!A1"
-    assert index["F8"].value.startswith("='Wyvern Vale BC'!B")
-    ws = wb["Wyvern Vale BC"]
+    assert index["A8"].hyperlink.location == "'Wyvern Vale BC (illustrative)'!A1"
+    assert index["F8"].value.startswith("='Wyvern Vale BC (illustrative)'!B")
+    ws = wb["Wyvern Vale BC (illustrative)"]
     cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2) for r in range(1, ws.max_row + 1)}
     assert cells["Extra funding (additional, urgent)"].value.startswith('=SUMIF(B')
     assert cells["Left under the cap"].value == (
@@ -59,12 +60,12 @@ def test_recalculated_by_libreoffice_the_money_matches_the_core(generated, recal
     wb = openpyxl.load_workbook(recalc(_book(generated)), data_only=True)
     index = wb[INDEX_SHEET]
     got = {index.cell(row=r, column=1).value: [index.cell(row=r, column=c).value for c in range(6, 11)]
-           for r in range(5, 12)}
+           for r in range(5, 13)}
     assert got == {r.authority: [r.money.approved, r.money.committed, r.money.spent, r.money.extra,
                                  r.money.extra_left] for r in records}
     assert got["Wyvern Vale Borough Council (illustrative)"] == [75000, 70000, 48500, 25000, -5000]
     assert got["Hollowmere Borough Council (illustrative)"] == [56000, 56000, 47600, 11000, 9000]
-    ws = wb["Wyvern Vale BC"]
+    ws = wb["Wyvern Vale BC (illustrative)"]
     values = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=2).value for r in range(1, ws.max_row + 1)}
     assert values["Left on the line 2009/10"] == 634000
     assert values["Approved"] == 75000
@@ -77,7 +78,7 @@ def test_regenerating_keeps_the_notes_a_person_typed(tmp_path):
     generate(out)
     path = out / RECORDS_BOOK
     wb = openpyxl.load_workbook(path)
-    ws = wb["Saltmoor BC"]
+    ws = wb["Saltmoor BC (illustrative)"]
     mark = next(c.row for c in ws["A"] if c.value == NOTES_MARK)
     ws.cell(row=mark + 1, column=1, value="Chased the Q2 report with the Chief Executive on 16/12/2009.")
     ws.cell(row=mark + 3, column=4, value="Board to discuss at its January meeting.")
@@ -86,14 +87,14 @@ def test_regenerating_keeps_the_notes_a_person_typed(tmp_path):
 
     _, written = generate(out, as_of=dt.date(2010, 2, 15))  # later: more meetings and reports, the layout moves
     wb = openpyxl.load_workbook(path)
-    ws = wb["Saltmoor BC"]
+    ws = wb["Saltmoor BC (illustrative)"]
     new_mark = next(c.row for c in ws["A"] if c.value == NOTES_MARK)
     assert new_mark > mark
     assert ws.cell(row=new_mark + 1, column=1).value == "Chased the Q2 report with the Chief Executive on 16/12/2009."
     assert ws.cell(row=new_mark + 3, column=4).value == "Board to discuss at its January meeting."
     assert wb["My analysis"]["A1"].value == "kept"
     assert "Judged on 15/02/2010" in ws["A2"].value
-    pdf = next(p for p in written if p.name == "support_record_saltmoor_borough_council.pdf")
+    pdf = next(p for p in written if p.name == "support_record_saltmoor_borough_council_illustrative.pdf")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
     assert ("Notes Chased the Q2 report with the Chief Executive on 16/12/2009. Board to discuss at its January "
             "meeting.") in text

@@ -29,10 +29,10 @@ def test_overdue_reports_missing_or_received_after_the_as_of_day():
     assert _found(w, D(2010, 2, 1)) == [
         ("SUP-011", "error", "ProgressReports", "D7",
          f"{FEN}: the Q2 2009/10 progress report was due 30/10/2009 and has not been received (94 days overdue on "
-         "01/02/2010)."),
+         "01/02/2010). Chase the report."),
         ("SUP-011", "error", "SupportCases", "A5",
          f"{FEN}: the Q3 2009/10 progress report was due 30/01/2010 and has not been received (2 days overdue on "
-         "01/02/2010)."),
+         "01/02/2010). Chase the report."),
     ]
 
 
@@ -41,13 +41,13 @@ def test_a_late_report_a_typed_due_date_and_the_due_days_setting():
     w["ProgressReports"][1][3] = D(2009, 8, 10)
     assert _found(w, D(2009, 12, 1)) == [
         ("SUP-012", "warning", "ProgressReports", "D6",
-         f"{FEN}: the Q1 2009/10 progress report was received 10/08/2009, 11 days after it was due (30/07/2009).")]
+         f"{FEN}: the Q1 2009/10 progress report was received 10/08/2009, 11 days after it was due (30/07/2009). Agree the reporting timetable with the authority.")]
     w["ProgressReports"][1][2] = D(2009, 8, 14)  # an agreed due date typed over the formula
     assert _found(w, D(2009, 12, 1)) == []
     earlier = _found(world(), D(2009, 12, 1), RecordsSettings(report_due_days=20))
     assert [cell for _, _, _, cell, _ in earlier] == ["D5", "D6", "D7"]
     assert earlier[1][4] == (f"{FEN}: the Q1 2009/10 progress report was received 21/07/2009, 1 days after it was due "
-                             "(20/07/2009).")
+                             "(20/07/2009). Agree the reporting timetable with the authority.")
 
 
 def test_no_reports_after_the_case_closed():

@@ -137,5 +137,6 @@ function riepButton(scriptName) {
 
 Office.actions.associate("validate-totals", riepButton("validate_totals"));
 Office.actions.associate("reconcile-carry-forwards", riepButton("reconcile_carry_forwards"));
+Office.actions.associate("budget-monitoring", riepButton("budget_monitoring"));
 Office.actions.associate("support-records", riepButton("support_records"));
 Office.actions.associate("risk-report", riepButton("risk_report"));

@@ -18,6 +18,7 @@ from riep.findings import AmountWhere, Finding, Severity
 from riep.money import Unit, fmt_amount, fmt_k
 from riep.rule import rule
 from riep.settings import CheckSettings
+from riep.sources import YEAR_TWO_PLAN
 
 __all__ = ["FUNDING_VS_STREAMS", "EXPECTED_AS_RECEIVED", "DOUBLE_COUNT", "funding_total_findings", "transfers"]
 
@@ -28,12 +29,17 @@ FUNDING_VS_STREAMS = rule("TOT-004", "error", "check", "Funding total does not m
 EXPECTED_AS_RECEIVED = rule(
     "RING-001", "error", "check", "Expected income counted as received",
     "A funding total that only adds up when income still expected (Status 'expected') is included: "
-    "received and expected money must never be added together as if both were in hand.")
+    "received and expected money must never be added together as if both were in hand.",
+    document=f"{YEAR_TWO_PLAN}, note ** under the allocation: \"Climate Change £288,624 already received from DEFRA\" "
+    "but \"Community Cohesion £150,000 expected from DCLG\" and \"Skills and worklessness £100,000 expected from "
+    "DWP\".")
 DOUBLE_COUNT = rule(
     "RING-002", "error", "check", "Same money in a line and in the ring-fenced note",
     "A ring-fenced item funded from one of the allocation's own themes is the same money as that theme's line "
     "of the same name. Recognised and counted once: a note. Counted again in the funding total: an error. "
-    "Amounts that differ, or no such line: a warning.")
+    "Amounts that differ, or no such line: a warning.",
+    document=f"{YEAR_TWO_PLAN}, note ** under the allocation: \"Community Empowerment £200,000 funded from Skills "
+    "and Capacity cluster\", the cluster's Community Empowerment line of 200.")
 
 
 def _pretty(st: Stream) -> str:

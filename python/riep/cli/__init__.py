@@ -20,8 +20,8 @@ from riep.errors import RiepError
 __all__ = ["cli", "main", "COMMANDS"]
 
 
-COMMANDS = ("check", "reconcile", "records", "risks", "rollover", "run", "baseline", "diff", "show", "build", "rules",
-            "settings", "serve")
+COMMANDS = ("check", "reconcile", "monitor", "records", "risks", "rollover", "run", "baseline", "diff", "show", "build",
+            "rules", "settings", "serve")
 
 
 class _Commands(click.Group):

@@ -99,7 +99,7 @@ def carry_forward(
     funding: Annotated[Any, _arg("New funding received this year (£k), or a column.")],
     committed: Annotated[Any, _arg("Money committed (spent or promised) this year (£k), or a column.")],
 ) -> Any:
-    """The balance carried forward to next year: opening carry-forward plus new funding minus committed (at year end all uncommitted money is added to the next year's budget). Type 0 where there is none. Give columns to work out every row at once."""
+    """The balance carried forward to next year: opening carry-forward plus new funding minus committed (at year end all uncommitted money is added to the next year's budget). A negative result is an overspend: more committed than the money available. Type 0 where there is none. Give columns to work out every row at once."""
     return cellwise(_carry_forward, ["opening", "funding", "committed"], opening, funding, committed)
 
 

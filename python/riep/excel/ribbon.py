@@ -44,13 +44,16 @@ BUTTONS: list[Button] = [
            "Check subtotals, grand and funding totals, amounts and formulas of the allocation workbook."),
     Button("reconcile_carry_forwards", "Reconcile carry-forwards", "reconcile",
            "Check that opening carry-forward + funding - committed = the next year's carry-forward."),
+    Button("budget_monitoring", "Budget monitoring", "monitor",
+           "Committed, spent and forecast outturn by line and theme against budget, with RAG, the year's position "
+           "and ring-fenced money."),
     Button("support_records", "Support records", "records",
            "Check the support given to each individual authority: eligibility, lead Chief Executive, "
            "Improvement Board, reports and extra funding."),
     Button("risk_report", "Risk report", "risks",
            "Score the risk register, rate each risk red, amber or green, and list what needs review."),
 ]
-"""The four buttons of the RIEP tab, in ribbon order."""
+"""The buttons of the RIEP tab, in ribbon order."""
 
 
 @dataclass

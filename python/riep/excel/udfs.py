@@ -20,13 +20,14 @@ from typing import Any
 import xlwings as xw
 
 from riep.excel.functions import FUNCTIONS, excel_function
-from riep.excel.ribbon import BUTTONS, run_button
+from riep.excel.ribbon import run_button
 from riep.excel.source import Formulas, parse_address
 from riep.findings import FileReport
 from riep.table import col_letter
 
 __all__ = [f"RIEP_{f.__name__.upper()}" for f in FUNCTIONS] + [
-    "book_formulas", "run_job", "validate_totals", "reconcile_carry_forwards", "support_records", "risk_report",
+    "book_formulas", "run_job", "validate_totals", "reconcile_carry_forwards", "budget_monitoring", "support_records",
+    "risk_report",
 ]
 
 for _impl in FUNCTIONS:
@@ -58,19 +59,24 @@ def run_job(job_name: str, book: Any | None = None) -> FileReport | None:
 
 def validate_totals() -> None:
     """RunPython entry point of the Validate totals button."""
-    run_job(BUTTONS[0].job)
+    run_job("check")
 
 
 def reconcile_carry_forwards() -> None:
     """RunPython entry point of the Reconcile carry-forwards button."""
-    run_job(BUTTONS[1].job)
+    run_job("reconcile")
+
+
+def budget_monitoring() -> None:
+    """RunPython entry point of the Budget monitoring button."""
+    run_job("monitor")
 
 
 def support_records() -> None:
     """RunPython entry point of the Support records button."""
-    run_job(BUTTONS[2].job)
+    run_job("records")
 
 
 def risk_report() -> None:
     """RunPython entry point of the Risk report button."""
-    run_job(BUTTONS[3].job)
+    run_job("risks")

@@ -14,7 +14,13 @@ from riep.findings import FileReport, Finding
 from riep.fy import normalise_year
 from riep.reconcile.corkscrew import corkscrew_findings, link_findings
 from riep.reconcile.model import Ledger, Stated, norm_name, prepare
-from riep.reconcile.rules import approximate_findings, line_findings, stream_findings, year_findings
+from riep.reconcile.rules import (
+    approximate_findings,
+    capital_findings,
+    line_findings,
+    stream_findings,
+    year_findings,
+)
 from riep.reconcile.tables import BALANCES, FIGURE_COLUMNS
 from riep.settings import Settings
 from riep.table import TableData, TableSource, col_letter
@@ -83,13 +89,15 @@ def read_ledger(source: TableSource, settings: Settings) -> Ledger:
     return prepare(balances, budgets=budgets, allocations=allocations)
 
 
-def reconcile_ledger(ledger: Ledger, settings: Settings) -> list[Finding]:
-    """Every ``reconcile`` rule over a prepared ledger."""
+def reconcile_ledger(ledger: Ledger, settings: Settings, as_of: dt.date | None = None) -> list[Finding]:
+    """Every ``reconcile`` rule over a prepared ledger (``as_of``: years ending after it are still open)."""
     s = settings.reconcile
-    return (line_findings(ledger) + corkscrew_findings(ledger, s) + link_findings(ledger, s)
-            + stream_findings(ledger, s) + year_findings(ledger, s) + approximate_findings(ledger, s))
+    return (line_findings(ledger) + corkscrew_findings(ledger, s) + link_findings(ledger, s, as_of)
+            + stream_findings(ledger, s) + year_findings(ledger, s, as_of) + approximate_findings(ledger, s)
+            + capital_findings(ledger, s))
 
 
 def evaluate(ledger: Ledger, settings: Settings, as_of: dt.date | None = None) -> FileReport:
-    """The ``reconcile`` job: a report of every finding for one workbook (no rule depends on the date)."""
-    return FileReport(path=ledger.file, job="reconcile", findings=reconcile_ledger(ledger, settings)).sorted()
+    """The ``reconcile`` job: a report of every finding for one workbook, judged on ``as_of`` (a year ending after
+    it is still open)."""
+    return FileReport(path=ledger.file, job="reconcile", findings=reconcile_ledger(ledger, settings, as_of)).sorted()

@@ -7,25 +7,33 @@ lines costs little more than reading it; the rest work on the stream-years.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from riep.findings import Finding, OnSheet, Severity
+from riep.fy import fy_end, next_year
 from riep.money import fmt_k
 from riep.reconcile.corkscrew import amount, tolerance
 from riep.reconcile.model import Ledger
 from riep.reconcile.tables import FIGURE_COLUMNS, FIGURES
 from riep.rule import rule
 from riep.settings import ReconcileSettings
+from riep.sources import YEAR_TWO_PLAN
 from riep.table import col_letter
 
 __all__ = [
     "BUDGET", "OVER_BUDGET", "OVERSPENT", "OVERCOMMITTED", "NEGATIVE", "NOT_NUMBER", "UNPLACED", "NOT_CLOSED",
-    "APPROXIMATE", "APPROX_WORD", "line_findings", "stream_findings", "year_findings", "approximate_findings",
+    "APPROXIMATE", "APPROX_WORD", "CAPITAL_CANDIDATE", "line_findings", "capital_findings", "stream_findings", "year_findings", "approximate_findings",
 ]
 
 BUDGET = rule("REC-004", "error", "reconcile", "Budget does not match the balances",
               "For each year with a stated budget (the 'Funding total' row of StatedTotals): the opening balances "
               "plus new funding of all streams in Balances must equal it (Year Two: £0.5m + £3.5m carried forward "
               "+ £7.0m grant + £2.0m capital = £13m). When it does, an info finding says so, with the headroom "
-              "the allocation leaves.")
+              "the allocation leaves.",
+              document=f"{YEAR_TWO_PLAN}, section 5.0: Building Capacity East carry forward £0.5m, Year One "
+              "uncommitted £3.5m, Year Two funding £7.0m, Capital Efficiency and Transformation Fund (2008/9) £2.0m: "
+              "\"Total Year Two £13m\".")
 OVER_BUDGET = rule("REC-005", "error", "reconcile", "Allocation exceeds the budget",
                    "The year's allocation (the stated grand total, or the sum of the Allocation lines when none "
                    "is stated) must fit inside the money the balances make available (openings plus new "
@@ -43,9 +51,18 @@ UNPLACED = rule("REC-010", "error", "reconcile", "Year or stream not recognised"
                 "A Balances row whose Year is not a financial year or whose Stream is blank. 2009/10, 2009-10, "
                 "09/10 and 2009/2010 are all read as 2009/10; other rows are left out.")
 NOT_CLOSED = rule("REC-011", "info", "reconcile", "Year not closed",
-                  "A year in which some streams have no closing balance (the seeds give no figure, or the year "
-                  "is still open): the finding gives the balance the figures entered so far leave. A year must "
-                  "close before riep rollover carries it forward.")
+                  "A year in which some streams have no closing balance: still open on the as-of day (it ends "
+                  "after it), or closed with no figure entered. The finding gives the balance the figures entered "
+                  "so far leave. A year must close before riep rollover carries it forward.")
+CAPITAL_CANDIDATE = rule(
+    "REC-015", "info", "reconcile", "Capital fund may explain unexplained income",
+    "When a year's streams show income no stream explains (REC-001), a capital stream entered as new money in "
+    "the next year whose name dates it to the earlier year (e.g. '(2008/9)'), and whose amount is within "
+    "[reconcile] candidate_within_pct of the gap, is named as a possible explanation: if it was received in the "
+    "earlier year and not committed, it may already sit inside the carry-forward and be counted twice. A note, "
+    "not a finding of fact: capital and revenue stay in their own streams.",
+    document=f"{YEAR_TWO_PLAN}, section 5.0: \"Capital Efficiency and Transformation Fund (2008/9) £2.0m\"; \"In "
+    "Year One £4.5m was committed leaving approximately £3.5m to be carried forward\".")
 APPROXIMATE = rule("REC-013", "info", "reconcile", "Approximate figure",
                    "A figure marked approximate in the Approximate column: it is compared within the approximate "
                    "tolerance (a setting) and every finding about it says 'approximately'.")
@@ -139,7 +156,7 @@ def stream_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
     return out
 
 
-def year_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
+def year_findings(ledger: Ledger, s: ReconcileSettings, as_of: dt.date | None = None) -> list[Finding]:
     """REC-004, REC-005 and REC-011, year by year."""
     out: list[Finding] = []
     for year in ledger.years():
@@ -179,9 +196,13 @@ def year_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
             names = ", ".join(f"'{sy.stream}'" for sy in open_streams)
             none = "" if any(sy.value("committed") is not None for sy in streams) else ", with nothing recorded as committed"
             approx_all = any(sy.approx(n) for sy in streams for n in ("opening", "funding", "committed", "closing"))
+            still = as_of is not None and fy_end(year) >= as_of
+            state = (f"{year} is still open on {as_of:%d/%m/%Y} (it ends on {fy_end(year):%d/%m/%Y}): no closing "
+                     f"balance yet for {names}; on the figures entered so far it would close at " if still and as_of
+                     else f"{year} has not closed: no closing balance for {names}; on the figures entered it closes at ")
             out.append(NOT_CLOSED.finding(
-                f"{year} has not closed: no closing balance for {names}; on the figures entered it closes at "
-                f"{'approximately ' if approx_all else ''}{fmt_k(calc)} (opening + funding - committed{none}).",
+                f"{state}{'approximately ' if approx_all else ''}{fmt_k(calc)} (opening + funding - committed{none})."
+                + ("" if still else " Enter the closing balances when the year's accounts close."),
                 file=ledger.file, sheet=open_streams[0].sheet, cell=open_streams[0].cell("closing"), scope=year,
                 expected=round(calc, 6), unit="£k"))
     return out
@@ -205,3 +226,43 @@ def approximate_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
 
 def _str(value: object) -> str:
     return "" if value is None else str(value)
+
+
+def _dated(stream: str) -> set[str]:
+    """The financial years a stream's name dates it to: 'Capital ... Fund (2008/9)' -> {'2008/09'}."""
+    out = set()
+    for start, end in re.findall(r"\b((?:19|20)\d\d)\s*[/-]\s*(\d{1,4})\b", stream):
+        if str(int(start) + 1).endswith(end):  # 2008/9, 2008/09, 2008/2009
+            out.add(f"{start}/{str(int(start) + 1)[-2:]}")
+    return out
+
+
+def capital_findings(ledger: Ledger, s: ReconcileSettings) -> list[Finding]:
+    """REC-015: a capital stream dated to a year whose income is unexplained, within reach of the gap."""
+    out: list[Finding] = []
+    for sy in ledger.streams:
+        closing = sy.value("closing")
+        if closing is None or sy.unreadable:
+            continue
+        gap = closing - sy.calculated_closing
+        if gap <= tolerance(s, *[sy.num(n) for n in ("opening", "funding", "committed", "closing") if sy.approx(n)]):
+            continue
+        for cand in ledger.of_year(next_year(sy.year)):
+            funding = cand.value("funding")
+            if cand.unreadable or funding is None or sy.year not in _dated(cand.stream):
+                continue
+            if "capital" not in cand.stream.lower() or abs(funding - gap) > gap * s.candidate_within_pct / 100:
+                continue
+            carried = ledger.get(next_year(sy.year), sy.key)
+            inside = f" the {amount(carried, 'opening')} carried forward" if carried and carried.value("opening") \
+                else " the carry-forward"
+            out.append(CAPITAL_CANDIDATE.finding(
+                f"A possible explanation of the {fmt_k(gap)} of {sy.year} income no stream explains: "
+                f"'{cand.stream}' ({fmt_k(funding)}), entered as new {cand.year} money, is within "
+                f"{fmt_k(abs(funding - gap))} of it. If that fund was received in {sy.year} and not committed, it "
+                f"may sit inside{inside} and be counted twice in the {cand.year} budget. Check when it was "
+                f"received; if in {sy.year}, record it as {sy.year} capital funding in its own stream, and keep it "
+                "apart from the revenue carry-forward.",
+                file=ledger.file, sheet=cand.sheet, cell=cand.cell("funding"), scope=f"{cand.stream} {cand.year}",
+                expected=round(gap, 6), actual=funding, difference=round(funding - gap, 6), unit="£k"))
+    return out

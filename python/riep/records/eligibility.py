@@ -1,4 +1,9 @@
-"""Eligibility for support, with its evidence, and the early-warning list (seeds 000 and 004).
+"""Eligibility for support, with its evidence, and the early-warning list.
+
+Improvement East, Support for individual authorities: support "will be available if there is an
+identified service failure and/or the authority has an overall score of 1 in any area". A
+mentor-only case needs no evidence: Giving and taking to improve the region offers "a Chief
+Executive mentor to any authority who wishes to have this support".
 
 An authority is eligible when it has an identified service failure or a score of 1 in any
 assessed area; the latest assessment of each area counts. An authority not (yet) eligible
@@ -19,6 +24,7 @@ from riep.records.model import Assessment, SupportBook
 from riep.records.read import read_score, read_yes_no
 from riep.rule import rule
 from riep.settings import RecordsSettings
+from riep.sources import GIVING_AND_TAKING, LEAD_CEX, YEAR_TWO_PLAN
 
 __all__ = ["ELIGIBLE", "NOT_ELIGIBLE", "EARLY_WARNING", "Evidence", "latest_by_area", "assess", "early_warning",
            "eligible", "check_eligibility", "check_early_warning"]
@@ -27,16 +33,27 @@ ELIGIBLE = rule(
     "SUP-001", "info", "records", "Eligible, with evidence",
     "A supported authority's eligibility, quoting the evidence: an identified service failure, or a score of 1 "
     "(performs poorly) in any assessed area, such as Organisational Assessment, Use of Resources or Managing "
-    "Performance. The latest assessment of each area counts.")
+    "Performance. The latest assessment of each area counts. A mentor-only case is noted as open to any "
+    "authority.",
+    document=f"{LEAD_CEX}: support \"will be available if there is an identified service failure and/or the "
+    f"authority has an overall score of 1 in any area\"; {GIVING_AND_TAKING}: \"Provide a Chief Executive mentor "
+    "to any authority who wishes to have this support\".")
 NOT_ELIGIBLE = rule(
     "SUP-002", "error", "records", "Supported without evidence of eligibility",
     "An authority with a support case but, in Assessments, neither a service failure nor a score of 1 in the "
-    "latest assessment of any area: record the evidence, or review the case.")
+    "latest assessment of any area: record the evidence, or review the case. A mentor-only case (Kind = mentor) "
+    "needs no evidence.",
+    document=f"{LEAD_CEX}: support \"will be available if there is an identified service failure and/or the "
+    "authority has an overall score of 1 in any area such as Organisational Assessment, Use of Resources or "
+    "Managing Performance\".")
 EARLY_WARNING = rule(
     "SUP-003", "info", "records", "Early warning",
     "An authority without a support case that is eligible (a service failure or a score of 1), or that may be "
     "heading for difficulty: a score of 2 that has fallen from a better score in the same area, or an NI 179 "
-    "value-for-money projection below the target ([records] ni179_target_pct, 3% a year).")
+    "value-for-money projection below the target ([records] ni179_target_pct, 3% a year).",
+    document=f"{YEAR_TWO_PLAN}, section 3.1: \"Improvement East works closely with partners to identify which "
+    "authorities are, or likely to be, struggling\"; section 3.3: \"some authorities only projecting 1.5% rather "
+    "than the full 3%\".")
 
 
 @dataclass
@@ -144,7 +161,12 @@ def check_eligibility(book: SupportBook) -> list[Finding]:
     out: list[Finding] = []
     for case in book.cases:
         ev = assess([a for a in book.assessments if a.authority == case.authority])
-        if ev.found:
+        if case.mentor_only:
+            out.append(ELIGIBLE.finding(
+                f"{case.authority} has a Chief Executive mentor only: open to any authority that wishes it, so no "
+                f"service failure or score of 1 is needed ({GIVING_AND_TAKING}).",
+                scope=case.authority, **book.where("SupportCases", "Kind", case.row)))
+        elif ev.found:
             first = ev.reasons[0][1]
             col = "Service failure" if first.service_failure else "Score"
             out.append(ELIGIBLE.finding(f"{case.authority} is eligible: {ev.text()}.", scope=case.authority,

@@ -13,10 +13,14 @@ from dataclasses import dataclass, field, replace
 from pydantic import BaseModel, ConfigDict
 
 from riep.findings import Where
+from riep.partnership import BUILT_IN, Profile
 from riep.table import col_letter
 
-__all__ = ["Authority", "Assessment", "SupportCase", "BoardMember", "Meeting", "ProgressReport", "Funding",
+__all__ = ["Authority", "Assessment", "SupportCase", "BoardMember", "PartnershipMeeting", "Meeting", "ProgressReport", "Funding",
            "Layout", "SupportBook"]
+
+
+IMPROVEMENT_EAST = BUILT_IN["improvement_east"]
 
 
 class _Row(BaseModel):
@@ -63,11 +67,25 @@ class SupportCase(_Row):
     board_established: dt.date | None = None
     chair: str | None = None
     closed_on: dt.date | None = None
+    kind: str = "support"
+    waiver: str | None = None
     notes: str | None = None
+
+    @property
+    def mentor_only(self) -> bool:
+        """A Chief Executive mentor only: no eligibility test, no Improvement Board, no conditions."""
+        return self.kind == "mentor"
 
     def open_on(self, day: dt.date) -> bool:
         """Still supported on ``day``."""
         return self.closed_on is None or self.closed_on > day
+
+
+class PartnershipMeeting(_Row):
+    """A meeting of one of the Partnership's own bodies (the Member Panel, the Officer Board...)."""
+
+    body: str
+    date: dt.date
 
 
 class BoardMember(_Row):
@@ -107,6 +125,7 @@ class Funding(_Row):
     approved_by: str | None = None
     approved_on: dt.date | None = None
     reported_on: dt.date | None = None
+    reported_to: str | None = None
     committed: float | None = None
     spent: float | None = None
     purpose: str | None = None
@@ -132,6 +151,9 @@ class SupportBook:
     meetings: list[Meeting] = field(default_factory=list)
     reports: list[ProgressReport] = field(default_factory=list)
     funding: list[Funding] = field(default_factory=list)
+    partnership_meetings: list[PartnershipMeeting] = field(default_factory=list)
+    partnership: str = "improvement_east"
+    profile: Profile = IMPROVEMENT_EAST
     layouts: dict[str, Layout] = field(default_factory=dict)
 
     def where(self, table: str, column: str, row: int) -> Where:
@@ -147,7 +169,9 @@ class SupportBook:
         return SupportBook(file=self.file, authorities=self.authorities, assessments=pick(self.assessments),
                            cases=pick(self.cases), members=pick(self.members),
                            meetings=sorted(pick(self.meetings), key=lambda m: (m.date, m.row)),
-                           reports=pick(self.reports), funding=pick(self.funding), layouts=self.layouts)
+                           reports=pick(self.reports), funding=pick(self.funding),
+                           partnership_meetings=self.partnership_meetings, partnership=self.partnership,
+                           profile=self.profile, layouts=self.layouts)
 
     def on(self, day: dt.date) -> SupportBook:
         """The book as it stood on ``day``: assessments dated later are left out (undated ones count)."""

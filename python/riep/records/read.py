@@ -24,6 +24,7 @@ from riep.records.model import (
     BoardMember,
     Funding,
     Meeting,
+    PartnershipMeeting,
     ProgressReport,
     SupportBook,
     SupportCase,
@@ -33,9 +34,11 @@ from riep.records.tables import (
     ASSESSMENTS,
     AUTHORITIES,
     BOARD_MEMBERS,
+    CASE_KINDS,
     FUNDING_KINDS,
     MEETINGS,
     NO_WORDS,
+    PARTNERSHIP_MEETINGS,
     PROGRESS_REPORTS,
     SUPPORT_CASES,
     SUPPORT_FUNDING,
@@ -43,6 +46,7 @@ from riep.records.tables import (
 )
 from riep.settings import Settings
 from riep.table import TableData, TableSource, is_error_value, norm_header
+from riep.workbook_settings import workbook_partnership
 
 __all__ = ["read_book", "read_allocation_lines", "recognises", "read_score", "read_yes_no", "closest"]
 
@@ -227,7 +231,8 @@ def _cases(file: str, t: TableData, known: dict[str, Authority]) -> list[Support
             row=row, authority=name, year_opened=c.year(rec, "Year opened"), lead=c.text(rec, "Lead Chief Executive"),
             lead_from=lead_from, days_per_month=c.number(rec, "Days per month"),
             board_established=c.date(rec, "Board established"), chair=c.text(rec, "Board chair"),
-            closed_on=c.date(rec, "Closed on"), notes=c.text(rec, "Notes")))
+            closed_on=c.date(rec, "Closed on"), kind=_case_kind(c, rec), waiver=c.text(rec, "Conditions waived"),
+            notes=c.text(rec, "Notes")))
     return out
 
 
@@ -278,8 +283,28 @@ def _funding(file: str, t: TableData, known: dict[str, Authority]) -> list[Fundi
             raise c.fail("Amount (£)", row, "an approval needs an amount in whole pounds, zero or more")
         out.append(Funding(row=row, authority=c.authority(rec, "Authority", known), kind=kind, amount=amount,
                            approved_by=c.text(rec, "Approved by"), approved_on=c.date(rec, "Approved on"),
-                           reported_on=c.date(rec, "Reported to board on"), committed=c.number(rec, "Committed (£)"),
+                           reported_on=c.date(rec, "Reported on"), reported_to=c.text(rec, "Reported to"),
+                           committed=c.number(rec, "Committed (£)"),
                            spent=c.number(rec, "Spent (£)"), purpose=c.text(rec, "Purpose")))
+    return out
+
+
+def _case_kind(c: _Cells, rec: dict) -> str:
+    kind = (c.text(rec, "Kind") or "support").lower()
+    if kind not in CASE_KINDS:
+        raise c.fail("Kind", int(rec["_row"]), f"Kind '{c.text(rec, 'Kind')}' is not one of {', '.join(CASE_KINDS)} "
+                                               "(mentor: a Chief Executive mentor only)")
+    return kind
+
+
+def _partnership_meetings(file: str, t: TableData, known: dict[str, Authority]) -> list[PartnershipMeeting]:
+    c = _Cells(file, t)
+    out = []
+    for rec in _records(t):
+        day = c.date(rec, "Date")
+        if day is None:
+            raise c.fail("Date", int(rec["_row"]), "a Partnership meeting has no date")
+        out.append(PartnershipMeeting(row=int(rec["_row"]), body=c.required(rec, "Body"), date=day))
     return out
 
 
@@ -294,10 +319,12 @@ def read_book(source: TableSource, settings: Settings | None = None) -> SupportB
     auth_t = tables[AUTHORITIES.name]
     assert auth_t is not None
     known = _authorities(file, auth_t)
-    book = SupportBook(file=file, authorities=known)
+    key, profile = workbook_partnership(source, settings.partnership)
+    book = SupportBook(file=file, authorities=known, partnership=key, profile=profile)
     readers = {ASSESSMENTS.name: (_assessments, "assessments"), SUPPORT_CASES.name: (_cases, "cases"),
                BOARD_MEMBERS.name: (_members, "members"), MEETINGS.name: (_meetings, "meetings"),
-               PROGRESS_REPORTS.name: (_reports, "reports"), SUPPORT_FUNDING.name: (_funding, "funding")}
+               PROGRESS_REPORTS.name: (_reports, "reports"), SUPPORT_FUNDING.name: (_funding, "funding"),
+               PARTNERSHIP_MEETINGS.name: (_partnership_meetings, "partnership_meetings")}
     for name, t in tables.items():
         if t is None:
             continue

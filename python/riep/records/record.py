@@ -18,7 +18,7 @@ from riep.findings import FileReport, Finding, Severity
 from riep.fy import financial_year
 from riep.money import fmt_pounds
 from riep.records.eligibility import assess
-from riep.records.funding import LineAmount, approved, capped_total, line_totals, next_meeting_after
+from riep.records.funding import LineAmount, approved, capped_total, line_totals, report_problem
 from riep.records.governance import conditions_met, meeting_gaps, missing_roles
 from riep.records.model import SupportBook, SupportCase
 from riep.records.reports import expected_reports
@@ -95,15 +95,18 @@ class Record(BaseModel):
 
 
 _SHORT = [(" District Council", " DC"), (" Borough Council", " BC"), (" County Council", " CC"),
-          (" City Council", " City"), (" (illustrative)", ""), (" Council", "")]
+          (" City Council", " City"), (" Council", "")]
+MARKER = " (illustrative)"
 
 
 def sheet_name(authority: str, taken: set[str]) -> str:
-    """A sheet name for an authority: short, at most 31 characters, unique in ``taken``."""
-    name = authority
+    """A sheet name for an authority: short, at most 31 characters, unique in ``taken``; an invented authority
+    keeps its ``(illustrative)`` marker in the tab too."""
+    marker = MARKER if authority.endswith(MARKER) else ""
+    name = authority.removesuffix(marker)
     for long, short in _SHORT:
         name = name.replace(long, short)
-    name = re.sub(r"[\[\]:*?/\\']", "", name)[:31].strip()
+    name = re.sub(r"[\[\]:*?/\\']", "", name)[:31 - len(marker)].strip() + marker
     base, k = name, 2
     while name.lower() in {t.lower() for t in taken}:
         suffix = f" {k}"
@@ -124,13 +127,16 @@ def _yn(v: bool | None) -> str:
     return "" if v is None else ("yes" if v else "no")
 
 
-def _eligibility(book: SupportBook, name: str) -> Section:
+def _eligibility(book: SupportBook, case: SupportCase) -> Section:
+    name = case.authority
     rows = sorted((a for a in book.assessments if a.authority == name), key=lambda a: a.order())
     ev = assess(rows)
+    value, flag = ("Yes", "ok") if ev.found else ("No: no service failure and no score of 1", "error")
+    if case.mentor_only:
+        value, flag = "Not needed: a Chief Executive mentor is open to any authority that wishes it", "ok"
     return Section(
         title="Eligibility",
-        items=[Item(label="Eligible", value="Yes" if ev.found else "No: no service failure and no score of 1",
-                    flag="ok" if ev.found else "error"),
+        items=[Item(label="Eligible", value=value, flag=flag),
                Item(label="Evidence", value=ev.text() or "none in Assessments")],
         grid=Grid(columns=["Year", "Area", "Score", "Service failure", "NI 179 %", "Source", "Date"],
                   rows=[[a.year, a.area, a.score, (a.failing_service or "yes") if a.service_failure else "",
@@ -143,9 +149,16 @@ def _lead(case: SupportCase) -> str:
     return f"{lead}, {case.lead_from}" if case.lead_from and case.lead_from not in lead else lead
 
 
-def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[Section, str]:
-    missing = conditions_met(case, as_of)
-    text = "Met" if not missing else "Not met: " + " and ".join(missing)
+def _conditions(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[Section, str]:
+    missing = conditions_met(case, as_of, book.profile)
+    if case.mentor_only:
+        text = "Not applicable: Chief Executive mentor only"
+    elif book.profile.conditions == "none":
+        text = f"Not applicable: {book.profile.title} sets none"
+    elif case.waiver:
+        text = f"Waived: {case.waiver}"
+    else:
+        text = "Met" if not missing else "Not met: " + " and ".join(missing)
     days = case.days_per_month
     return Section(title="Lead Chief Executive and conditions of funding", items=[
         Item(label="Lead Chief Executive", value=_lead(case)),
@@ -160,7 +173,7 @@ def _conditions(case: SupportCase, as_of: dt.date, s: RecordsSettings) -> tuple[
 def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSettings) -> list[Section]:
     name = case.authority
     members = [m for m in book.members if m.authority == name]
-    missing = missing_roles(book, name, s.board_roles)
+    missing = missing_roles(book, name, book.profile.board_roles)
     meetings = [m for m in book.meetings if m.authority == name and m.date <= as_of]
     gaps = {m.row: (stop - start).days / 7 for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m}
     open_gap = [(start, stop) for start, stop, m in meeting_gaps(case, meetings, as_of, s) if m is None]
@@ -180,7 +193,8 @@ def _board(book: SupportBook, case: SupportCase, as_of: dt.date, s: RecordsSetti
     return [
         Section(title="Improvement Board members",
                 items=[Item(label="Recommended roles missing", value=", ".join(missing) or "none",
-                            flag="warning" if missing else "ok")],
+                            flag="warning" if missing else "ok") if not case.mentor_only else
+                       Item(label="Recommended roles missing", value="not applicable: a mentor-only case has no board")],
                 grid=Grid(columns=["Name", "Role", "Organisation"],
                           rows=[[m.name, m.role or "", m.organisation or ""] for m in members])),
         Section(title="Improvement Board meetings",
@@ -217,16 +231,21 @@ def _money_section(book: SupportBook, case: SupportCase, as_of: dt.date, s: Reco
                    lines: dict[str, LineAmount] | None) -> tuple[Section, Money]:
     name = case.authority
     rows = approved([f for f in book.funding if f.authority == name], as_of)
-    grid = Grid(columns=["Approved on", "Kind", "Amount (£)", "Approved by", "Reported to board", "Committed (£)",
+    grid = Grid(columns=["Approved on", "Kind", "Amount (£)", "Approved by", "Reported", "Committed (£)",
                          "Spent (£)"],
                 money=["Amount (£)", "Committed (£)", "Spent (£)"], totals=["Amount (£)", "Committed (£)", "Spent (£)"])
     for f in rows:
         reported: object = f.reported_on if f.reported_on and f.reported_on <= as_of else ""
-        if f.kind == "urgent" and not reported:
-            nxt = next_meeting_after(book, name, f.approved_on or as_of)
-            reported = "NOT REPORTED" if nxt and nxt < as_of else "to the next meeting"
-            if reported == "NOT REPORTED":
+        if f.kind == "urgent":
+            problem = report_problem(book, f, as_of)
+            if problem:
+                bodies = " and the ".join(book.profile.urgent_reported_to)
+                reported = ("NOT REPORTED" if not reported else
+                            f"{reported:%d/%m/%Y} to the {f.reported_to}: not the {bodies}"
+                            if f.reported_to and problem.startswith("reported on") else f"{reported:%d/%m/%Y}: late")
                 grid.flags.append((len(grid.rows), 4, "error"))
+            elif not reported:
+                reported = f"to the next {' and '.join(book.profile.urgent_reported_to)}"
         grid.rows.append([f.approved_on, f.kind, f.amount, f.approved_by or "", reported,
                           f.committed, f.spent])
     extra = capped_total(rows, as_of, s)
@@ -297,8 +316,8 @@ def build_records(book: SupportBook, report: FileReport, as_of: dt.date, s: Reco
         name = case.authority
         auth = book.authorities[name]
         issues = by_scope.get(name, [])
-        elig = _eligibility(book, name)
-        cond, cond_text = _conditions(case, as_of, s)
+        elig = _eligibility(book, case)
+        cond, cond_text = _conditions(book, case, as_of, s)
         money_sec, money = _money_section(book, case, as_of, s, lines)
         ev = assess([a for a in book.assessments if a.authority == name])
         out.append(Record(

@@ -1,4 +1,7 @@
-"""Quarterly progress reports to the Partnership (seed 001): which are due, received, late or overdue.
+"""Quarterly progress reports to the Partnership: which are due, received, late or overdue.
+
+Improvement East, Support for individual authorities (Improvement Board): "Improvement East will
+require quarterly progress reports as part of its performance management framework".
 
 Reports are due for every financial quarter (Q1 April-June ... Q4 January-March) from the
 one in which the Improvement Board was established to the one in which the case closed,
@@ -15,6 +18,7 @@ from riep.fy import financial_year, fy_start, next_year, quarter_end
 from riep.records.model import ProgressReport, SupportBook, SupportCase
 from riep.rule import rule
 from riep.settings import RecordsSettings
+from riep.sources import IMPROVEMENT_BOARD
 
 __all__ = ["REPORT_OVERDUE", "REPORT_LATE", "Due", "expected_reports", "check_reports"]
 
@@ -23,10 +27,14 @@ REPORT_OVERDUE = rule(
     "A quarterly progress report whose due date has passed on the as-of day and that has not been received (no "
     "Received date, or one after the as-of day). Reports are due for each financial quarter from the board's "
     "establishment until the case closes, [records] report_due_days (30) after the quarter ends unless a Due date "
-    "is typed.")
+    "is typed. None are due for a mentor-only case.",
+    document=f"{IMPROVEMENT_BOARD}: \"Improvement East will require quarterly progress reports as part of its "
+    "performance management framework\".")
 REPORT_LATE = rule(
     "SUP-012", "warning", "records", "Progress report received late",
-    "A quarterly progress report received after its due date.")
+    "A quarterly progress report received after its due date.",
+    document=f"{IMPROVEMENT_BOARD}: \"Improvement East will require quarterly progress reports\"; the due date is "
+    "[records] report_due_days, since the document sets none.")
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,10 @@ def _q_start(q: int, year: str) -> dt.date:
 
 def expected_reports(case: SupportCase, reports: list[ProgressReport], as_of: dt.date,
                      s: RecordsSettings) -> list[Due]:
-    """Every report due on or before ``as_of`` for ``case``, oldest first, with the row recording it."""
+    """Every report due on or before ``as_of`` for ``case``, oldest first, with the row recording it (none for a
+    mentor-only case: the quarterly reports are required of individual authorities)."""
+    if case.mentor_only:
+        return []
     start = case.board_established or fy_start(case.year_opened)
     if start > as_of:
         return []
@@ -88,10 +99,10 @@ def check_reports(book: SupportBook, as_of: dt.date, s: RecordsSettings) -> list
                 days = (as_of - d.due).days
                 out.append(REPORT_OVERDUE.finding(
                     f"{name}: the {d.label} progress report was due {d.due:%d/%m/%Y} and has not been received "
-                    f"({days} days overdue on {as_of:%d/%m/%Y}).", scope=name, actual=days, unit="days", **where))
+                    f"({days} days overdue on {as_of:%d/%m/%Y}). Chase the report.", scope=name, actual=days, unit="days", **where))
             elif got > d.due:
                 out.append(REPORT_LATE.finding(
                     f"{name}: the {d.label} progress report was received {got:%d/%m/%Y}, "
-                    f"{(got - d.due).days} days after it was due ({d.due:%d/%m/%Y}).", scope=name,
+                    f"{(got - d.due).days} days after it was due ({d.due:%d/%m/%Y}). Agree the reporting timetable with the authority.", scope=name,
                     actual=(got - d.due).days, unit="days", **where))
     return out

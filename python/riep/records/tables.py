@@ -12,7 +12,7 @@ from riep.table import TableSpec
 
 __all__ = [
     "AUTHORITIES", "ASSESSMENTS", "SUPPORT_CASES", "BOARD_MEMBERS", "MEETINGS", "PROGRESS_REPORTS",
-    "SUPPORT_FUNDING", "ALL_TABLES", "FUNDING_KINDS", "YES_WORDS", "NO_WORDS",
+    "SUPPORT_FUNDING", "PARTNERSHIP_MEETINGS", "ALL_TABLES", "CASE_KINDS", "FUNDING_KINDS", "YES_WORDS", "NO_WORDS",
 ]
 
 FUNDING_KINDS = ("core", "additional", "urgent")
@@ -58,8 +58,12 @@ SUPPORT_CASES = TableSpec(
         C("Board chair", aliases=("Chair",)),
         C("Closed on", required=False),
         C("Notes", required=False),
+        C("Kind", required=False, aliases=("Case kind",)),
+        C("Conditions waived", required=False, aliases=("Waiver", "Conditions waiver")),
     ),
-    "One row per authority supported: its lead Chief Executive, their time and the Improvement Board.",
+    "One row per authority supported: its lead Chief Executive, their time and the Improvement Board. Kind: "
+    "support (an individual authority, the default) or mentor (a Chief Executive mentor only, open to any "
+    "authority). Conditions waived: who agreed an exception to the conditions of funding, and why.",
 )
 
 BOARD_MEMBERS = TableSpec(
@@ -103,12 +107,26 @@ SUPPORT_FUNDING = TableSpec(
         C("Amount (£)", aliases=("Amount £", "Amount")),
         C("Approved by"),
         C("Approved on"),
-        C("Reported to board on", required=False, aliases=("Reported to board",)),
+        C("Reported on", required=False, aliases=("Reported to board on", "Reported to board", "Reported")),
         C("Committed (£)", required=False, aliases=("Committed",)),
         C("Spent (£)", required=False, aliases=("Spent",)),
         C("Purpose", required=False),
+        C("Reported to", required=False, aliases=("Reported to body",)),
     ),
-    "Money for each authority in whole pounds: core, additional (capped) or urgent (approved by the two chairs).",
+    "Money for each authority in whole pounds: core, additional (capped, agreed by the lead Chief Executive) or "
+    "urgent (approved under the partnership's urgency process and reported to the body its profile names).",
 )
 
-ALL_TABLES = (AUTHORITIES, ASSESSMENTS, SUPPORT_CASES, BOARD_MEMBERS, MEETINGS, PROGRESS_REPORTS, SUPPORT_FUNDING)
+PARTNERSHIP_MEETINGS = TableSpec(
+    "PartnershipMeetings",
+    (
+        C("Body", aliases=("Meeting of",)),
+        C("Date", aliases=("Meeting date",)),
+    ),
+    "Optional: meetings of the Partnership's own bodies (e.g. the Member Panel), so an urgent decision can be "
+    "checked against the first meeting after it.",
+)
+
+ALL_TABLES = (AUTHORITIES, ASSESSMENTS, SUPPORT_CASES, BOARD_MEMBERS, MEETINGS, PROGRESS_REPORTS, SUPPORT_FUNDING,
+              PARTNERSHIP_MEETINGS)
+CASE_KINDS = ("support", "mentor")

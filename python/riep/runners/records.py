@@ -107,8 +107,8 @@ def _sheets(value: RecordsInput, report: FileReport, ctx: Context) -> list[Sheet
 
 
 def pdf_name(authority: str) -> str:
-    """``support_record_fenmarsh_district_council.pdf`` (the illustrative marker is kept in the PDF, not the name)."""
-    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower().replace("(illustrative)", "")).strip("_")
+    """``support_record_fenmarsh_district_council_illustrative.pdf``: an invented authority's marker stays in the name."""
+    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower()).strip("_")
     return f"support_record_{slug}.pdf"
 
 

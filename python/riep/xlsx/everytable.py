@@ -21,20 +21,24 @@ __all__ = ["read_every_table", "known_specs"]
 def known_specs() -> dict[str, TableSpec]:
     """The table contracts riep knows, by lower-case table name."""
     from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
+    from riep.monitor.tables import MONITORING, RING_FENCED
     from riep.reconcile.tables import BALANCES
     from riep.records.tables import (
         ASSESSMENTS,
         AUTHORITIES,
         BOARD_MEMBERS,
         MEETINGS,
+        PARTNERSHIP_MEETINGS,
         PROGRESS_REPORTS,
         SUPPORT_CASES,
         SUPPORT_FUNDING,
     )
     from riep.risks.register import RISKS
+    from riep.workbook_settings import SETTINGS_TABLE
 
     specs = (FUNDING, ALLOCATION, STATED_TOTALS, BALANCES, RISKS, AUTHORITIES, ASSESSMENTS, SUPPORT_CASES,
-             BOARD_MEMBERS, MEETINGS, PROGRESS_REPORTS, SUPPORT_FUNDING)
+             BOARD_MEMBERS, MEETINGS, PROGRESS_REPORTS, SUPPORT_FUNDING, PARTNERSHIP_MEETINGS, MONITORING, RING_FENCED,
+             SETTINGS_TABLE)
     return {s.name.lower(): s for s in specs}
 
 

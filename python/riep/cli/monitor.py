@@ -1,0 +1,30 @@
+"""``riep monitor``: in-year budget monitoring of allocation workbooks with a Monitoring table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from riep.cli.jobcommand import context_options, make_context, output_options, run_job_command
+
+__all__ = ["command"]
+
+
+@click.command("monitor")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@output_options
+@context_options
+def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, write_sheet: Path | None,
+            config: Path | None, as_of: dt.datetime | None) -> None:
+    """Budget monitoring: committed, spent and forecast outturn by line and theme against budget, RAG, the year's
+    position against the money available (capital and revenue apart), ring-fenced money.
+
+    PATHS are .xlsx files or folders of them. --write-sheet adds the Board's 'Budget monitoring' sheet.
+    Exit 0: no errors; 1: errors found; 2: unusable input.
+    """
+    from riep.jobs import job
+
+    run_job_command(job("monitor"), paths, fmt=fmt, output=output, strict=strict, write_sheet=write_sheet,
+                    ctx=make_context(config, as_of))
