@@ -90,3 +90,13 @@ def test_the_shipped_workbooks_pass_against_their_baseline_and_the_plus_37_chang
         "The Performance subtotal for 2009/10 states £4,347k but its 10 lines add up to £4,384k: the lines come to "
         "£37k more than the subtotal.")]
     assert written["baseline"] == {"path": str(base), "accepted": n, "new": 1, "fixed": []}
+
+
+def test_every_job_command_takes_a_baseline(riep, tmp_path):
+    from riep.jobs import all_jobs
+
+    (tmp_path / "b.json").write_text('{"riep_baseline": 1, "findings": []}', encoding="utf-8")
+    for job in all_jobs():
+        extra = ["--out", tmp_path / "out"] if job.name == "records" else []
+        code, out, err = riep(job.name, tmp_path / "missing.xlsx", *extra, "--baseline", tmp_path / "b.json")
+        assert (job.name, code, "missing.xlsx: file not found" in out + err) == (job.name, 2, True)
