@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["RiepError", "InputError", "ConfigError", "RefusedError", "where"]
+__all__ = ["RiepError", "InputError", "OutputError", "ConfigError", "RefusedError", "where"]
 
 
 def where(file: str | Path | None, sheet: str | None = None, cell: str | None = None) -> str:
@@ -56,6 +56,10 @@ class RiepError(Exception):
 
 class InputError(RiepError):
     """A file that cannot be used: missing, not a workbook, protected, missing a table..."""
+
+
+class OutputError(RiepError):
+    """An output riep must not or cannot write: the input itself, under a file, read-only, full, a name too long."""
 
 
 class ConfigError(RiepError):

@@ -23,7 +23,7 @@ from riep.errors import ConfigError
 from riep.partnership import BUILT_IN, PartnershipSettings, Profile
 
 __all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "MonitorSettings",
-           "PartnershipSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
+           "PartnershipSettings", "LimitSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
 
 
 class CheckSettings(BaseModel):
@@ -200,6 +200,27 @@ class RecordsSettings(BaseModel):
         return self
 
 
+class LimitSettings(BaseModel):
+    """Bounds on the work one workbook may ask for: a damaged or hostile file is refused, never followed."""
+
+    max_part_mb: float = Field(
+        256, gt=0,
+        description="The largest part (a sheet's XML, unpacked) riep unpacks, in MB; a larger one (a zip bomb, or a "
+                    "sheet far beyond what these workbooks hold) is refused before it is unpacked.",
+    )
+    max_table_cells: int = Field(
+        5_000_000, ge=1,
+        description="The most cells (rows x columns) a table may span; a table claiming more is refused before it is "
+                    "read.",
+    )
+    max_columns: int = Field(1_000, ge=1, description="The most columns a table may have.")
+    max_seconds: int = Field(
+        900, ge=0,
+        description="Stop a command that runs longer than this many seconds (0: no limit); it exits 2 naming the "
+                    "workbook it was reading.",
+    )
+
+
 class Settings(BaseModel):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
@@ -211,6 +232,7 @@ class Settings(BaseModel):
     records: RecordsSettings = Field(default_factory=RecordsSettings)
     monitor: MonitorSettings = Field(default_factory=MonitorSettings)
     partnership: PartnershipSettings = Field(default_factory=PartnershipSettings)
+    limits: LimitSettings = Field(default_factory=LimitSettings)
     headers: dict[str, dict[str, list[str]]] = Field(
         default_factory=dict,
         description="Per table, contract header -> other words a workbook may use for it.",

@@ -147,6 +147,12 @@ def match_headers(
         words = (col.name, *col.aliases, *extra_aliases.get(col.name, []))
         hit = next((found[norm_header(w)] for w in words if norm_header(w) in found), None)
         if hit is not None:
+            same = [first_col + i for i, h in enumerate(headers) if norm_header(h) == norm_header(headers[hit - first_col])]
+            if len(same) > 1:  # which of them holds the figures? guessing would read the wrong column without a word
+                cells = " and ".join(f"{col_letter(c)}{header_row}" for c in same)
+                raise InputError(
+                    f"table '{spec.name}' has the header '{str(headers[same[0] - first_col]).strip()}' twice ({cells}); rename one of "
+                    "them so riep knows which column to read", file=file, sheet=sheet, cell=f"{col_letter(same[1])}{header_row}")
             mapping[col.name] = hit
         elif col.required:
             unknown = [str(h) for h in headers if norm_header(h) and not _claimed(norm_header(h), spec, extra_aliases)]

@@ -55,17 +55,20 @@ def table_rows(values: dict[str, object], top: int, ncols: int) -> list[list[obj
     rows = []
     r = top + 1
     while f"A{r}" in values:
-        rows.append([values.get(f"{col_letter(j)}{r}") for j in range(ncols)])
+        rows.append([shown(values.get(f"{col_letter(j)}{r}")) for j in range(ncols)])
         r += 1
     return rows
 
 
 def shown(value: object) -> object:
-    """What a cell shows: a HYPERLINK formula shows its friendly name."""
+    """What a cell shows: a HYPERLINK formula shows its friendly name; Excel keeps a leading apostrophe as the cell's
+    quote prefix and shows the text after it."""
     if isinstance(value, str):
         m = re.match(r'^=HYPERLINK\("#(.+?)","(.*)"\)$', value)
         if m:
             return m.group(2)
+        if value.startswith("'"):
+            return value[1:]
     return value
 
 

@@ -17,6 +17,7 @@ from bookjson import book_json
 from riep.errors import RefusedError
 from riep.excel.render import FILLS_SHEET, apply_highlights, highlight_name, render_sheet
 from riep.findings import FileReport, Finding, Severity
+from riep.safetext import Formula
 from riep.sheets import Chart, Column, Link, Picture, SheetContent, findings_sheet
 from riep.table import col_letter
 from riep.xlsx.writer import write_result_copy
@@ -38,7 +39,7 @@ def _summary_sheet() -> SheetContent:
     return SheetContent(
         name="Summary", title="Summary", columns=[Column(name="Theme", width=20),
                                                   Column(name="£k", width=10, number_format="#,##0")],
-        rows=[["Performance", 4347], ["Other", 900], ["Total", "=SUM(B4:B5)"]],
+        rows=[["Performance", 4347], ["Other", 900], ["Total", Formula("=SUM(B4:B5)")]],
         row_fills={2: "DDEBF7"}, notes=["Figures in £k.", "From the allocation table."],
     )
 
@@ -205,3 +206,21 @@ def test_link_formulas_recalculate_to_the_cells_the_writer_shows(shipped, tmp_pa
     calculated = openpyxl.load_workbook(recalc(written), data_only=True)["Checks"]
     links = {a: v for a, v in replayed.items() if _hyperlink(v)}
     assert links and {a: calculated[a].value for a in links} == {"D5": "C7", "D6": "E27", "D7": "B20"}
+
+
+def test_text_from_a_cell_that_starts_like_a_formula_goes_in_as_text(shipped, tmp_path):
+    """Both writers: the add-in sends Excel's quote prefix (a leading apostrophe Excel keeps out of the cell), the
+    openpyxl writer stores a string with the quote prefix set; only riep's own Formula stays a formula."""
+    content = SheetContent(name="Summary", title="=HYPERLINK(\"http://evil.example/x\",\"click\")",
+                           columns=[Column(name="Stream"), Column(name="£k")],
+                           rows=[["=cmd|' /C calc'!A0", 5], ["@SUM(1)", Formula("=B4*2")]])
+    src = shipped("financial_allocation.xlsx")
+    write_result_copy(src, tmp_path / "copy.xlsx", [content])
+    ws = openpyxl.load_workbook(tmp_path / "copy.xlsx")["Summary"]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in (ws["A1"], ws["A4"], ws["A5"], ws["B5"])] == [
+        ('=HYPERLINK("http://evil.example/x","click")', "s", True), ("=cmd|' /C calc'!A0", "s", True),
+        ("@SUM(1)", "s", True), ("=B4*2", "f", False)]
+    book = _book(src)
+    render_sheet(book, content)
+    replayed = _replay(book.json()["actions"], len(book.sheets) - 1)
+    assert (replayed["A4"], replayed["A5"], replayed["B5"]) == ("'=cmd|' /C calc'!A0", "'@SUM(1)", "=B4*2")

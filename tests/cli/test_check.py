@@ -114,6 +114,6 @@ def test_write_sheet_refuses_to_overwrite_the_input(riep, tmp_path, shipped):
     before = p.read_bytes()
     code, out, err = riep("check", p, "--write-sheet", p)
     assert code == 2
-    assert out.startswith("Cannot read: financial_allocation.xlsx: is the input workbook; write the results to a "
-                          "different file")
+    assert (out, err) == ("", f"financial_allocation.xlsx: is the input {p}; riep never writes over its input, so "
+                               "name another file for the output\n")
     assert p.read_bytes() == before

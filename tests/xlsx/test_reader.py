@@ -47,7 +47,8 @@ def test_a_corrupt_xlsx(riep, tmp_path):
     with zipfile.ZipFile(q, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
     assert check_fails(riep, q, tmp_path) == (
-        "Cannot read: parts.xlsx: is damaged or not an Excel workbook: it has no workbook part")
+        "Cannot read: parts.xlsx: is damaged or not an Excel workbook: it has no workbook part; open it in Excel (or "
+        "LibreOffice: File > Save As) and save it as an .xlsx (Excel Workbook)")
 
 
 @pytest.mark.parametrize("where", [0.0, 0.5], ids=["bad-deflate-data", "bad-checksum"])

@@ -16,6 +16,7 @@ import click
 
 from riep import __version__
 from riep.errors import RiepError
+from riep.safetext import visible
 
 __all__ = ["cli", "main", "COMMANDS"]
 
@@ -43,12 +44,21 @@ def cli() -> None:
     """Check, reconcile and report on the partnership's Excel workbooks."""
 
 
+def _run(argv: list[str] | None) -> None:
+    try:
+        cli.main(args=argv, prog_name="riep", standalone_mode=False)
+    finally:
+        limits = sys.modules.get("riep.limits")  # loaded only by a command that read settings
+        if limits is not None:
+            limits.use_limits(None)  # the [limits] of this command, and their clock, end with it
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``riep`` console script."""
     # riep uses no pydantic plugin; looking for them reads every installed package's metadata at start-up
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        cli.main(args=argv, prog_name="riep", standalone_mode=False)
+        _run(argv)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(2)
@@ -56,15 +66,17 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(2)
     except RiepError as exc:
-        click.echo(exc.message, err=True)
+        click.echo(visible(exc.message), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-    except Exception as exc:
+    except (SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # a fault; a Rust panic in a library arrives as a BaseException, not an Exception
         if os.environ.get("RIEP_DEBUG"):
             raise
-        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {exc}); no file was left half-written. "
-                   "Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
+        click.echo(f"riep stopped on a fault of its own ({type(exc).__name__}: {visible(str(exc))}); no file was left "
+                   "half-written. Please report it with the workbook; RIEP_DEBUG=1 shows the details.", err=True)
         sys.exit(3)
     sys.exit(0)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, expand_paths, make_context
 from riep.cli.progress import progress_bar
 from riep.errors import InputError
@@ -33,6 +34,7 @@ def command(paths: tuple[Path, ...], out: Path, allocation: Path | None, config:
     from riep.xlsx.writer import atomic_write_text
 
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((*paths, allocation), files=(out,))
     with progress_bar("riep baseline") as progress:
         report = evaluate_paths(expand_paths(paths), ctx, progress)
     bad = [fr.error for fr in report.files if fr.error]

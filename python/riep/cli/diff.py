@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, make_context
 
 __all__ = ["command"]
@@ -40,6 +41,7 @@ def command(old: Path, new: Path, fmt: str, output: Path | None, write_sheet: Pa
     from riep.xlsx.writer import atomic_write_text, write_result_copy
 
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((old, new, allocation), files=(output, write_sheet))
     headers = ctx.settings.headers
     tables = [read_every_table(open_workbook(p), headers) for p in (old, new)]
     reports = [evaluate_paths([p], ctx) for p in (old, new)]

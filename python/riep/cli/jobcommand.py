@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.errors import InputError, RiepError
 from riep.output import FORMATS
+from riep.safetext import visible
 
 if TYPE_CHECKING:
     from riep.findings import FileReport, RunReport
@@ -56,12 +58,15 @@ def context_options(f: F) -> F:
 
 
 def make_context(config: Path | None, as_of: dt.datetime | None, allocation: Path | None = None) -> Context:
-    """The job context from the common options."""
+    """The job context from the common options; the settings' [limits] hold from here to the command's end."""
+    from riep.limits import use_limits
     from riep.runners.base import Context
     from riep.settings import load_settings
 
+    settings = load_settings(config)
+    use_limits(settings.limits)
     return Context(
-        settings=load_settings(config),
+        settings=settings,
         as_of=as_of.date() if as_of else dt.date.today(),
         allocation=allocation,
     )
@@ -119,43 +124,47 @@ def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = No
         if isinstance(wb, RiepError):
             raise wb
         outcome = job.run(wb, ctx)
-        if write_sheet is not None:
-            from riep.xlsx.writer import write_result_copy
-
-            write_result_copy(path, write_sheet, job.result_sheets(outcome.value, outcome.report, ctx))
-        return outcome.report, outcome
+        sheets = job.result_sheets(outcome.value, outcome.report, ctx) if write_sheet is not None else []
     except RiepError as exc:
         return FileReport(path=str(path), job=job.name, error=exc.message), None
+    if write_sheet is not None:  # an output that cannot be written is the command's failure, not the workbook's
+        from riep.xlsx.writer import write_result_copy
+
+        write_result_copy(path, write_sheet, sheets)
+    return outcome.report, outcome
 
 
 def emit(report: RunReport, fmt: str, output: Path | None, strict: bool, baseline: Path | None = None,
          ctx: Context | None = None) -> None:
     """Print or write the report (with a baseline: its new findings), then exit with the report's code."""
     from riep.cli.baseline_option import finish_report
+    from riep.findings import EXIT_UNUSABLE
     from riep.output import render
 
     report = finish_report(report, fmt, baseline, ctx)
+    code = report.exit_code(strict)
     text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
-    if output is not None:
+    if output is None:
+        click.echo(text, nl=False)
+    elif code != EXIT_UNUSABLE:  # a run that could not use its input writes no report: the sentences say why
         from riep.xlsx.writer import atomic_write_text
 
         atomic_write_text(output, text)
-    else:
-        click.echo(text, nl=False)
     if fmt != "table" or output is not None:  # the table already shows them; keep them on stderr otherwise
         for fr in report.files:
             if fr.error:
-                click.echo(fr.error, err=True)
+                click.echo(visible(fr.error), err=True)
         if report.baseline is not None:
             click.echo(report.baseline.line(), err=True)
-    sys.exit(report.exit_code(strict))
+    sys.exit(code)
 
 
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
                     write_sheet: Path | None, ctx: Context, baseline: Path | None = None) -> None:
-    """The body of every job command: expand, run each file, emit."""
+    """The body of every job command: guard the input, expand, run each file, emit."""
     from riep.findings import RunReport
 
+    guard_outputs((*paths, ctx.allocation, baseline), files=(output, write_sheet))
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")

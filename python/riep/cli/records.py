@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, emit, make_context, output_options, run_job
 
 __all__ = ["command"]
@@ -33,6 +34,7 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
     from riep.runners.records import write_records
 
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((path, allocation, baseline), files=(output, write_sheet), folders=(out,))
     report, outcome = run_job(job("records"), path, ctx, write_sheet)
     if outcome is not None and not report.error:
         write_records(outcome.value, report, ctx, out)

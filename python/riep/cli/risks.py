@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, emit, job_files, make_context, output_options, run_job
 from riep.errors import InputError
 
@@ -37,6 +38,7 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     if scale:
         risks = ctx.settings.risks.model_copy(update={"scale": scale})
         ctx = replace(ctx, settings=ctx.settings.model_copy(update={"risks": risks}))
+    guard_outputs((*paths, ctx.allocation, baseline), files=(output, write_sheet, pdf))
     files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")

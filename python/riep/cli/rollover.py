@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from riep.cli.guard import guard_outputs
+
 __all__ = ["command"]
 
 
@@ -24,5 +26,6 @@ def command(path: Path, to: str, out: Path, config: Path | None) -> None:
     from riep.settings import load_settings
     from riep.xlsx.rollover import rollover_workbook
 
+    guard_outputs((path,), files=(out,))
     plan = rollover_workbook(path, to, out, load_settings(config))
     click.echo(plan.describe(str(out)), nl=False)

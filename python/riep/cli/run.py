@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from riep.cli.baseline_option import baseline_option, finish_report
+from riep.cli.guard import guard_outputs
 from riep.cli.jobcommand import context_options, make_context
 from riep.cli.progress import progress_bar
 from riep.output import FORMATS
@@ -37,16 +38,19 @@ def command(folder: Path, out: Path, allocation: Path | None, strict: bool, deta
     from riep.output import render
     from riep.output.terminal import render_overview, render_terminal, summary_line
     from riep.runners.batch import run_folder
+    from riep.safetext import visible
 
     ctx = make_context(config, as_of, allocation)
+    guard_outputs((folder, allocation, baseline), folders=(out,))
     with progress_bar("riep run") as progress:
         report, written = run_folder(folder, out, ctx, progress, partial(finish_report, fmt=fmt, baseline=baseline, ctx=ctx))
     listed = "the new findings" if report.baseline is not None else "every finding"
-    note = f"{len(written)} files written to {out}/ (findings.json lists {listed}" + (
-        ")" if details or fmt != "table" else "; --details prints them here)")
+    note = (f"{len(written)} files written to {out}/ (findings.json lists {listed}"
+            + (")" if details or fmt != "table" else "; --details prints them here)")) if written else (
+        f"Nothing written to {out}/: a workbook above could not be used.")
     if fmt != "table":
         click.echo(render(report, fmt), nl=False)
-        for line in [fr.error for fr in report.files if fr.error] + [summary_line(report)]:
+        for line in [visible(fr.error) for fr in report.files if fr.error] + [summary_line(report)]:
             click.echo(line, err=True)
         if report.baseline is not None:
             click.echo(report.baseline.line(), err=True)

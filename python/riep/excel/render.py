@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from riep.errors import RefusedError
+from riep.safetext import Formula, quoted, visible
 from riep.sheets import SheetContent
 
 __all__ = ["render_sheet", "apply_highlights", "highlight_name", "is_result_sheet", "FILLS_SHEET", "OwnFills"]
@@ -50,7 +51,7 @@ def highlight_name(content: SheetContent) -> str:
 
 
 def _value(v: object) -> object:
-    return "" if v is None else v
+    return "" if v is None else quoted(v)
 
 
 def render_sheet(book: Any, c: SheetContent) -> Any:
@@ -70,22 +71,23 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
         elif len(book.sheets):
             place = {"before": book.sheets[0]}
     ws = book.sheets.add(name=c.name, **place)
-    ws["A1"].value = c.title
+    ws["A1"].value = quoted(c.title)
     ws["A1"].font.bold = True
     ws["A1"].font.size = 14
     if c.subtitle:
-        ws["A2"].value = c.subtitle
+        ws["A2"].value = quoted(c.subtitle)
         ws["A2"].font.italic = True
     top = c.first_row
     ncols = len(c.columns)
-    block = [[col.name for col in c.columns]] + [[_value(v) for v in row] + [""] * (ncols - len(row)) for row in c.rows]
+    live = any(isinstance(v, Formula) for row in c.rows for v in row) or bool(c.links)
+    block = [[quoted(col.name) for col in c.columns]] + [[_value(v) for v in row] + [""] * (ncols - len(row)) for row in c.rows]
     for (i, j), link in c.links.items():
         if i < len(c.rows) and j < ncols:
-            shown = str(c.rows[i][j] or "").replace('"', '""')
+            shown = visible(str(c.rows[i][j] or "")).replace('"', '""')
             block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}","{shown}")'
     if ncols:
         target = ws.range((top, 1), (top + len(c.rows), ncols))
-        if any(isinstance(v, str) and v.startswith("=") for row in block for v in row):
+        if live:
             target.formula = block  # live formulas (and links) go in as formulas; plain values stay values
         else:
             target.value = block
@@ -106,7 +108,7 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
         ws.tables.add(source=ws.range((top, 1), (last_row, ncols)), name=c.table_name,
                       table_style_name="TableStyleLight9", has_headers=True)
     for k, note in enumerate(c.notes):
-        ws.range((last_row + 2 + k, 1)).value = note
+        ws.range((last_row + 2 + k, 1)).value = quoted(note)
     _pictures(ws, c)
     _charts(ws, c)
     try:

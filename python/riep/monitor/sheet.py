@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from riep.monitor.read import Cell, MonitorBook
 from riep.monitor.rules import LinePosition, Position, rag
+from riep.safetext import Formula
 from riep.settings import MonitorSettings
 from riep.sheets import Column, Link, SheetContent
 
@@ -39,7 +40,9 @@ class _Rows:
         self.links: dict[tuple[int, int], Link] = {}
 
     def add(self, values: Sequence[object], fill: str | None = None, links: dict[int, Cell] | None = None) -> int:
-        self.rows.append(list(values) + [""] * (9 - len(values)))
+        # the figure columns (Budget to RAG) hold the formulas riep builds; Theme, Line and Note hold cells' text
+        self.rows.append([Formula(v) if 2 <= j <= 7 and isinstance(v, str) and v.startswith("=") else v
+                          for j, v in enumerate(list(values) + [""] * (9 - len(values)))])
         if fill:
             self.fills[len(self.rows) - 1] = fill
         for col, cell in (links or {}).items():

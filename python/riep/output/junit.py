@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from riep.findings import RunReport, Severity
 from riep.registry import all_rules
+from riep.safetext import visible
 
 __all__ = ["render_junit"]
 
@@ -18,27 +19,27 @@ def render_junit(report: RunReport) -> str:
     """The report as a ``<testsuites>`` document."""
     root = ET.Element("testsuites", name="riep")
     for fr in report.files:
-        suite = ET.SubElement(root, "testsuite", name=f"{fr.job}: {fr.path}")
+        suite = ET.SubElement(root, "testsuite", name=visible(f"{fr.job}: {fr.path}"))
         failures = errors = tests = 0
         if fr.error:
-            case = ET.SubElement(suite, "testcase", classname=fr.path, name="readable")
-            ET.SubElement(case, "error", message=fr.error).text = fr.error
+            case = ET.SubElement(suite, "testcase", classname=visible(fr.path), name="readable")
+            ET.SubElement(case, "error", message=visible(fr.error)).text = visible(fr.error)
             tests, errors = 1, 1
         else:
             for r in (r for r in all_rules() if r.job == fr.job):
                 tests += 1
-                case = ET.SubElement(suite, "testcase", classname=fr.path, name=f"{r.id} {r.title}")
+                case = ET.SubElement(suite, "testcase", classname=visible(fr.path), name=f"{r.id} {r.title}")
                 mine = [f for f in fr.findings if f.rule == r.id]
                 bad = [f for f in mine if f.severity is Severity.ERROR]
                 if bad:
                     failures += 1
                     text = "\n".join(f"{f.sheet or ''}!{f.cell or ''}: {f.message}" for f in bad)
-                    ET.SubElement(case, "failure", message=bad[0].message, type=r.id).text = text
+                    ET.SubElement(case, "failure", message=visible(bad[0].message), type=r.id).text = visible(text)
                 rest = [f for f in mine if f.severity is not Severity.ERROR]
                 if rest:
-                    ET.SubElement(case, "system-out").text = "\n".join(
+                    ET.SubElement(case, "system-out").text = visible("\n".join(
                         f"[{f.severity.value}] {f.sheet or ''}!{f.cell or ''}: {f.message}" for f in rest
-                    )
+                    ))
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))

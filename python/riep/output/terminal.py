@@ -6,12 +6,19 @@ import io
 from collections.abc import Callable
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _escape
 from rich.table import Table
 
 from riep.findings import RunReport, Severity
+from riep.safetext import visible
 
 __all__ = ["render_terminal", "render_overview", "summary_line"]
+
+
+def escape(text: str) -> str:
+    """Text for the console: rich markup escaped, control characters from a cell shown as \ufffd, never acted on."""
+    return _escape(visible(text))
+
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

@@ -16,7 +16,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
-__all__ = ["styles", "para"]
+from riep.safetext import visible
+
+__all__ = ["styles", "para", "TEXT_MAX"]
+
+TEXT_MAX = 1_500  # characters of one text in a PDF: a table cell this long still fits on a landscape A4 page
 
 _REGULAR, _BOLD = "RiepSans", "RiepSans-Bold"
 
@@ -45,6 +49,11 @@ def styles(title_size: float = 15, heading_size: float = 11) -> dict[str, Paragr
     }
 
 
-def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """Plain text as a paragraph: escaped, line breaks kept, ``None`` as empty."""
-    return Paragraph(escape("" if text is None else str(text)).replace("\n", "<br/>"), style)
+def para(text: object, style: ParagraphStyle, limit: int = TEXT_MAX) -> Paragraph:
+    """Plain text as a paragraph: escaped (markup in a cell is text, never a link), control characters shown as
+    \ufffd, line breaks kept, ``None`` as empty; text longer than ``limit`` characters is shortened, saying so, so a
+    table row always fits on a page."""
+    plain = visible("" if text is None else str(text))
+    if len(plain) > limit:
+        plain = f"{plain[:limit].rstrip()}… (shortened from {len(plain):,} characters; the workbook has the full text)"
+    return Paragraph(escape(plain).replace("\n", "<br/>"), style)

@@ -30,8 +30,8 @@ def _top_table(summary: RiskSummary, st: dict[str, ParagraphStyle]) -> Table:
     for k, r in enumerate(summary.top, start=1):
         rag = summary.scale.rag(r.score or 0)
         rows.append([
-            para(r.id or f"row {r.row}", st["cell"]), para(r.title, st["cell"]), para(str(r.score), st["cell"]),
-            para(rag, st["cell"]), para(r.owner or "not recorded", st["cell"]),
+            para(r.id or f"row {r.row}", st["cell"], limit=40), para(r.title, st["cell"], limit=1_000),
+            para(str(r.score), st["cell"]), para(rag, st["cell"]), para(r.owner or "not recorded", st["cell"], limit=200),
             para(f"{r.review:%d/%m/%Y}" if r.review else "not set", st["cell"]),
             para(r.actions or "none recorded", st["cell"]),
         ])

@@ -64,14 +64,14 @@ def _line_totals(table: TableData | None) -> dict[str, Stated]:
     if table is None or table.frame.empty:
         return out
     f = table.frame
-    years = f["Year"].map(normalise_year)
+    years = [normalise_year(v) for v in f["Year"]]  # a list: Series.map would turn an unreadable year into NaN
     amounts = f[_AMOUNT].map(lambda v: cell_number(v).value)
     first, last = int(f["_row"].min()), int(f["_row"].max())
     ycol, acol = col_letter(table.columns["Year"]), col_letter(table.columns[_AMOUNT])
     for year in sorted({y for y in years if y}):
         total = float(sum(a for y, a in zip(years, amounts) if y == year and a is not None))
         rng = lambda c: _ref(table.sheet, f"${c}${first}:${c}${last}")  # noqa: E731
-        raw_years = sorted({str(v) for v, y in zip(f["Year"], years) if y == year})
+        raw_years = sorted({str(v).replace('"', '""') for v, y in zip(f["Year"], years) if y == year})
         formula = "=" + "+".join(f'SUMIF({rng(ycol)},"{v}",{rng(acol)})' for v in raw_years)
         out[year] = Stated(year=year, value=total, sheet=table.sheet, cell=table.header_cell(_AMOUNT), formula=formula)
     return out

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from riep.findings import FileReport, Severity
 from riep.money import fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
+from riep.safetext import Formula
 from riep.sheets import SEVERITY_FILL, Chart, Column, Link, SheetContent
 from riep.table import col_letter
 
@@ -40,9 +41,9 @@ def _figure(sy: StreamYear, name: str) -> object:
         return fig.value
     cells = [f"'{sy.sheet}'!{c}" for c in sy.cells(name)]
     if len(cells) > 1:
-        return f"=SUM({','.join(cells)})"
+        return Formula(f"=SUM({','.join(cells)})")
     ref = f"'{sy.sheet}'!{sy.cell(name)}"
-    return f'=IF(ISBLANK({ref}),"",{ref})'
+    return Formula(f'=IF(ISBLANK({ref}),"",{ref})')
 
 
 def _link(sy: StreamYear, name: str) -> Link | None:
@@ -117,9 +118,9 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                         target = target or _link(sy, fig)
                 elif i == 3:
                     o, fu, co = (r[LINE_LABELS[k]] for k in range(3))
-                    values.append(f"=N({c}{o})+N({c}{fu})-N({c}{co})")
+                    values.append(Formula(f"=N({c}{o})+N({c}{fu})-N({c}{co})"))
                 elif i == 5:
-                    values.append(f'=IF({c}{r[LINE_LABELS[4]]}="","",{c}{r[LINE_LABELS[4]]}-{c}{r[LINE_LABELS[3]]})')
+                    values.append(Formula(f'=IF({c}{r[LINE_LABELS[4]]}="","",{c}{r[LINE_LABELS[4]]}-{c}{r[LINE_LABELS[3]]})'))
                     for f in by_scope.get(("REC-001", f"{sy.stream} {y}"), []):
                         status.append(f"{y}: does not close by {fmt_k(f.difference or 0)}")
                         fill = SEVERITY_FILL[Severity.ERROR]
@@ -129,10 +130,10 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
                         target = target or _link(sy, "closing")
                 elif i == 6:
                     nxt = years[years.index(y) + 1] if years.index(y) + 1 < len(years) else None
-                    values.append(f"={ycol[nxt]}{r[LINE_LABELS[0]]}" if nxt and have[nxt] is not None else "")
+                    values.append(Formula(f"={ycol[nxt]}{r[LINE_LABELS[0]]}") if nxt and have[nxt] is not None else "")
                 elif i == 7:
                     cl, no = r[LINE_LABELS[4]], r[LINE_LABELS[6]]
-                    values.append(f'=IF(OR({c}{cl}="",{c}{no}=""),"",{c}{cl}-{c}{no})')
+                    values.append(Formula(f'=IF(OR({c}{cl}="",{c}{no}=""),"",{c}{cl}-{c}{no})'))
                     for rid in ("REC-002", "REC-003"):
                         scope = f"{sy.stream} {y}" if rid == "REC-003" else f"{sy.stream} {_next(y)}"
                         for f in by_scope.get((rid, scope), []):
@@ -177,23 +178,23 @@ def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
     for i, label in enumerate(("Opening balances", "+ New funding", "- Committed", "Closing (calculated)")):
         line = LINE_LABELS[i]
         cells = [[f"{ycol[y]}{b[line]}" for b in blocks] for y in years]
-        out[label] = rows.add(["All streams" if i == 0 else "", label] + [f"=SUM({','.join(c)})" for c in cells])
+        out[label] = rows.add(["All streams" if i == 0 else "", label] + [Formula(f"=SUM({','.join(c)})") for c in cells])
     avail = rows.add(["", "Available (openings + funding)"]
-                     + [f"={ycol[y]}{out['Opening balances']}+{ycol[y]}{out['+ New funding']}" for y in years])
+                     + [Formula(f"={ycol[y]}{out['Opening balances']}+{ycol[y]}{out['+ New funding']}") for y in years])
     out["available"] = avail
     stated = [ledger.budgets[y] for y in years if y in ledger.budgets]
-    budget = rows.add(["", "Budget as stated"] + [ledger.budgets[y].formula if y in ledger.budgets else "" for y in years],
+    budget = rows.add(["", "Budget as stated"] + [Formula(ledger.budgets[y].formula) if y in ledger.budgets else "" for y in years],
                       links={1: Link(sheet=stated[0].sheet, cell=stated[0].cell) if stated else None})
     out["budget"] = budget
     rows.add(["", "Budget difference (available - stated)"]
-             + [f'=IF({ycol[y]}{budget}="","",{ycol[y]}{avail}-{ycol[y]}{budget})' for y in years])
+             + [Formula(f'=IF({ycol[y]}{budget}="","",{ycol[y]}{avail}-{ycol[y]}{budget})') for y in years])
     given = [ledger.allocations[y] for y in years if y in ledger.allocations]
-    alloc = rows.add(["", "Allocation"] + [ledger.allocations[y].formula if y in ledger.allocations else ""
+    alloc = rows.add(["", "Allocation"] + [Formula(ledger.allocations[y].formula) if y in ledger.allocations else ""
                                            for y in years],
                      links={1: Link(sheet=given[0].sheet, cell=given[0].cell) if given else None})
     out["allocation"] = alloc
     out["headroom"] = rows.add(["", "Headroom (available - allocation)"]
-                               + [f'=IF({ycol[y]}{alloc}="","",{ycol[y]}{avail}-{ycol[y]}{alloc})' for y in years])
+                               + [Formula(f'=IF({ycol[y]}{alloc}="","",{ycol[y]}{avail}-{ycol[y]}{alloc})') for y in years])
     rows.add([])
     return out
 
@@ -211,19 +212,19 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
         for key, b in zip(ledger.stream_keys(), blocks):
             sy = ledger.get(year, key)
             if sy is not None and sy.value(fig):
-                steps.append((f"{sy.stream}: {what}", f"=N({c}{b[line]})"))
+                steps.append((f"{sy.stream}: {what}", Formula(f"=N({c}{b[line]})")))
     first = None
     prev = None
     for label, formula in steps:
-        r = rows.add([label, f"=B{prev}+C{prev}" if prev else 0, formula])
+        r = rows.add([label, Formula(f"=B{prev}+C{prev}") if prev else 0, formula])
         first = first or r
         prev = r
-    budget = rows.add(["Budget (openings + funding)", 0, f"=SUM(C{first}:C{prev})" if first else 0])
+    budget = rows.add(["Budget (openings + funding)", 0, Formula(f"=SUM(C{first}:C{prev})") if first else 0])
     last = budget
     if year in ledger.allocations:
-        alloc = ledger.allocations[year].formula
-        a = rows.add(["Less allocation", f"=MAX(0,C{budget}-C{budget + 1})", alloc])
-        last = rows.add(["Headroom", 0, f"=C{budget}-C{a}"])
+        alloc = Formula(ledger.allocations[year].formula)
+        a = rows.add(["Less allocation", Formula(f"=MAX(0,C{budget}-C{budget + 1})"), alloc])
+        last = rows.add(["Headroom", 0, Formula(f"=C{budget}-C{a}")])
     return Chart(kind="bar", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}", width_cm=24,
                  height_cm=2.5 + 1.0 * (last - head),
                  categories=f"A{head + 1}:A{last}", values=[f"B{head + 1}:B{last}", f"C{head + 1}:C{last}"],

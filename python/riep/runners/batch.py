@@ -3,7 +3,8 @@
 For each workbook and each job that recognises it, the job's findings are collected, a copy
 of the workbook with the job's result sheets is written as ``<workbook>.<job>.xlsx`` and
 the job writes any further reports (PDFs, a records workbook). The whole run's findings go
-to ``findings.json`` (schema 1) and ``junit.xml``.
+to ``findings.json`` (schema 1) and ``junit.xml``. Every workbook is judged before anything is written:
+when one cannot be used, the run writes nothing and its report says which and why.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from riep.findings import FileReport, RunReport
 from riep.jobs import all_jobs
 from riep.output.json_out import render_json
 from riep.output.junit import render_junit
-from riep.runners.base import Context, Job
+from riep.runners.base import Context, Job, Outcome
 from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
@@ -58,16 +59,27 @@ def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workboo
     return plan, unusable, ctx
 
 
-def evaluate_paths(paths: list[Path], ctx: Context, progress: Progress | None = None) -> RunReport:
-    """The findings of every job on every workbook it recognises in ``paths``, writing nothing."""
-    plan, reports, ctx = plan_jobs(paths, ctx)
+def _run_plan(plan: list[tuple[Path, Workbook, Job[Any]]], ctx: Context, reports: list[FileReport],
+              progress: Progress | None) -> list[tuple[Path, Job[Any], Outcome[Any]]]:
+    """Run each planned job, appending its report to ``reports``; returns the outcomes of the jobs that ran."""
+    done: list[tuple[Path, Job[Any], Outcome[Any]]] = []
     for k, (path, wb, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
         try:
-            reports.append(job.run(wb, ctx).report)
+            outcome = job.run(wb, ctx)
+            report = outcome.report
+            done.append((path, job, outcome))
         except RiepError as exc:
-            reports.append(FileReport(path=str(path), job=job.name, error=exc.message))
+            report = FileReport(path=str(path), job=job.name, error=exc.message)
+        reports.append(report)
+    return done
+
+
+def evaluate_paths(paths: list[Path], ctx: Context, progress: Progress | None = None) -> RunReport:
+    """The findings of every job on every workbook it recognises in ``paths``, writing nothing."""
+    plan, reports, ctx = plan_jobs(paths, ctx)
+    _run_plan(plan, ctx, reports, progress)
     return RunReport(files=reports)
 
 
@@ -76,24 +88,18 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
     """Run every job over ``folder``; returns the report and every file written into ``out``. ``finish`` turns the
     run's report into the one reported and written to ``findings.json`` and ``junit.xml`` (a baseline applied)."""
     plan, reports, ctx = plan_jobs(_workbooks(folder), ctx)
-    written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
-    for k, (path, wb, job) in enumerate(plan, start=1):
-        if progress:
-            progress(f"{job.title}: {path.name}", k, len(plan))
-        try:
-            outcome = job.run(wb, ctx)
-            report = outcome.report
-            written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx",
-                                             job.result_sheets(outcome.value, report, ctx)))
-            if job.write_reports is not None:
-                written += job.write_reports(outcome.value, report, ctx, out)
-        except RiepError as exc:
-            report = FileReport(path=str(path), job=job.name, error=exc.message)
-        reports.append(report)
+    done = _run_plan(plan, ctx, reports, progress)
     run = RunReport(files=reports)
+    written: list[Path] = []
+    if any(r.error for r in reports):
+        return run, written  # a run that could not use a workbook writes nothing: the report says which and why
     if finish is not None:
         run = finish(run)
+    for path, job, outcome in done:
+        written.append(write_result_copy(path, out / f"{path.stem}.{job.name}.xlsx",
+                                         job.result_sheets(outcome.value, outcome.report, ctx)))
+        if job.write_reports is not None:
+            written += job.write_reports(outcome.value, outcome.report, ctx, out)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written

@@ -106,10 +106,16 @@ def _sheets(value: RecordsInput, report: FileReport, ctx: Context) -> list[Sheet
     return [index, findings_sheet(report, name=FINDINGS_SHEET, title="Record checks: support for individual authorities")]
 
 
-def pdf_name(authority: str) -> str:
-    """``support_record_fenmarsh_district_council_illustrative.pdf``: an invented authority's marker stays in the name."""
-    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower()).strip("_")
-    return f"support_record_{slug}.pdf"
+def pdf_name(authority: str, taken: set[str] | None = None) -> str:
+    """``support_record_fenmarsh_district_council_illustrative.pdf``: an invented authority's marker stays in the name;
+    at most 100 characters of the name, and ``_2``, ``_3``... when a name in ``taken`` is already the same file."""
+    slug = re.sub(r"[^a-z0-9]+", "_", authority.lower())[:100].strip("_")
+    name, k = f"support_record_{slug}.pdf", 2
+    while taken is not None and name in taken:
+        name, k = f"support_record_{slug}_{k}.pdf", k + 1
+    if taken is not None:
+        taken.add(name)
+    return name
 
 
 def write_records(value: RecordsInput, report: FileReport, ctx: Context, out_dir: Path) -> list[Path]:
@@ -126,13 +132,14 @@ def write_records(value: RecordsInput, report: FileReport, ctx: Context, out_dir
         dest, built, findings,
         early_warning=_lines(report, EARLY_WARNING.id), notes=_lines(report, LINE_POSITION.id, LINE_NOT_CHECKED.id))]
     typed = read_notes(dest)
+    names: set[str] = set()
     for r in built:
         notes = typed.get(r.authority, {})
         by_row: dict[int, list[str]] = {}
         for (off, _col), note in sorted(notes.items()):
             by_row.setdefault(off, []).append(str(note))
         data = record_pdf(r, [" ".join(v) for _, v in sorted(by_row.items())])
-        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority), partial(Path.write_bytes, data=data)))
+        written.append(atomic_write(Path(out_dir) / pdf_name(r.authority, names), partial(Path.write_bytes, data=data)))
     return written
 
 

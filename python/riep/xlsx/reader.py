@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import functools
 import gc
+import posixpath
 import re
+import stat
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
@@ -24,7 +26,8 @@ import numpy as np
 import pandas as pd
 import python_calamine as pc
 
-from riep.errors import InputError
+from riep.errors import InputError, RiepError
+from riep.limits import current, reading
 from riep.table import TableData, TableSpec, col_index, is_error_value, match_headers
 from riep.xlsx.cells import CellInfo, may_hide_values, merged_ranges, read_cells
 
@@ -33,6 +36,12 @@ __all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
 _RANGE = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_SAVE_AS_XLSX = "open it in Excel (or LibreOffice: File > Save As) and save it as an .xlsx (Excel Workbook)"
+# a document type declaration is where entities are declared; Excel never writes one (UTF-8 and UTF-16 spellings)
+_ELEMENT_START = re.compile(rb"<\x00?[A-Za-z_]")  # a start tag, in UTF-8 or UTF-16 (either byte order)
+_DTD_MARKS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
 @dataclass
@@ -78,18 +87,30 @@ class Workbook:
 def open_workbook(path: str | Path) -> Workbook:
     """Open ``path`` for reading, or raise an :class:`InputError` saying why it can't be used."""
     path = Path(path)
-    if not path.exists():
-        raise InputError("file not found", file=path)
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError("file not found", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", file=path) from None
+    if stat.S_ISDIR(mode):
         raise InputError("is a folder, not a workbook", file=path)
+    if not stat.S_ISREG(mode):  # a pipe or a device would block or never end: refuse it before opening it
+        raise InputError("is not a regular file (a pipe, socket or device), so not a workbook", file=path)
+    reading(path)
     suffix = path.suffix.lower()
+    if suffix in {".ods", ".fods"}:
+        raise InputError(f"is an OpenDocument spreadsheet, not an Excel workbook; {_SAVE_AS_XLSX}", file=path)
     if suffix in {".csv", ".txt", ".tsv"}:
         raise InputError(
             f"is a {suffix[1:].upper()} file, not an Excel workbook; open it in Excel and save it as .xlsx",
             file=path,
         )
-    with path.open("rb") as fh:
-        head = fh.read(1 << 16)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", file=path) from None
     if head.startswith(_CFB_MAGIC):
         if _ENCRYPTED_MARK in head:
             raise InputError(
@@ -103,33 +124,76 @@ def open_workbook(path: str | Path) -> Workbook:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            bad = _damaged_part(zf)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise InputError(f"is damaged and cannot be opened ({exc})", file=path) from None
-    if bad is not None:
-        raise InputError(f"is damaged and cannot be opened (part {bad} is corrupt)", file=path)
+            _check_package(zf, path)
+            workbook_xml = zf.read("xl/workbook.xml")[:4096] if "xl/workbook.xml" in names else b""
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+            outside = _sheets_outside_a_folder(zf, names)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ET.ParseError) as exc:
+        raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
+    if _ODS_MIME in mimetype:
+        raise InputError(f"is an OpenDocument spreadsheet, not an Excel workbook; {_SAVE_AS_XLSX}", file=path)
+    if _STRICT_NS in workbook_xml:
+        raise InputError(f"is saved as Strict Open XML, which riep does not read; {_SAVE_AS_XLSX}", file=path)
+    if outside:  # valid packaging, but calamine cannot read it (it panics); Excel rewrites it where it belongs
+        raise InputError(f"keeps its sheet part {outside} outside the xl/ folder, where Excel never puts it; "
+                         f"{_SAVE_AS_XLSX}", file=path)
     if "xl/workbook.xml" not in names:
-        raise InputError("is damaged or not an Excel workbook: it has no workbook part", file=path)
+        raise InputError(f"is damaged or not an Excel workbook: it has no workbook part; {_SAVE_AS_XLSX}", file=path)
     try:
         book = pc.CalamineWorkbook.from_path(str(path), load_tables=True)
     except pc.PasswordError:
         raise InputError("is password-protected; remove the password and save a copy for riep", file=path) from None
-    except Exception as exc:  # calamine raises several unrelated types for damaged files
+    except (KeyboardInterrupt, SystemExit, RiepError):
+        raise
+    except BaseException as exc:  # calamine raises several unrelated types for damaged files, and panics (BaseException)
         raise InputError(f"is damaged and cannot be opened ({_short(exc)})", file=path) from None
     return Workbook(path=path, book=book)
 
 
-def _damaged_part(zf: zipfile.ZipFile) -> str | None:
-    """The first part whose bytes do not decompress or fail their checksum, like ``ZipFile.testzip`` but also
-    catching the zlib errors that testzip lets through."""
+def _sheets_outside_a_folder(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The first worksheet part the workbook's relationships place at the package root, if any."""
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names:
+        return None
+    for rel in ET.fromstring(zf.read(rels)):
+        target = rel.get("Target") or ""
+        part = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join("xl", target))
+        if (rel.get("Type") or "").endswith("/worksheet") and "/" not in part:
+            return part
+    return None
+
+
+def _check_package(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse a package riep must not read: a part larger than the limit (checked before it is unpacked, and
+    unpacking stops at the size the part declares, so a zip bomb never inflates), a part whose bytes do not
+    decompress or fail their checksum (like ``ZipFile.testzip``, also catching the zlib errors testzip lets through),
+    or an XML part with a document type declaration (entities: a billion laughs, or an external file)."""
+    limits = current()
+    limit = int(limits.max_part_mb * (1 << 20))
     for info in zf.infolist():
+        if info.file_size > limit:
+            raise InputError(f"part {info.filename} would unpack to {info.file_size / (1 << 20):,.0f} MB, more than "
+                             f"the {limits.max_part_mb:g} MB riep unpacks ([limits] max_part_mb); it is damaged or "
+                             "not a workbook riep can read", file=path)
+        in_prolog = info.filename.endswith((".xml", ".rels"))  # declarations may only stand before the root element
+        tail = b""
         try:
             with zf.open(info) as fh:
-                while fh.read(1 << 20):
-                    pass
+                while chunk := fh.read(1 << 20):
+                    if in_prolog:
+                        head, root = _prolog(chunk)
+                        if any(m in tail + head for m in _DTD_MARKS):
+                            raise InputError("the workbook contains XML entity declarations, which Excel never "
+                                             f"writes; it cannot be used (part {info.filename})", file=path)
+                        in_prolog, tail = not root, head[-32:]
         except (zipfile.BadZipFile, zlib.error):
-            return info.filename
-    return None
+            raise InputError(f"is damaged and cannot be opened (part {info.filename} is corrupt)", file=path) from None
+
+
+def _prolog(chunk: bytes) -> tuple[bytes, bool]:
+    """The part of ``chunk`` before the root element starts (UTF-8 or UTF-16), and whether the root was found."""
+    m = _ELEMENT_START.search(chunk)
+    return (chunk[:m.start()], True) if m else (chunk, False)
 
 
 def _short(exc: BaseException) -> str:
@@ -163,6 +227,21 @@ def _without_gc(fn: F) -> F:
     return cast(F, wrapper)
 
 
+def _xml_damage(fn: F) -> F:
+    """A part that is not well-formed XML (``fn``'s first argument is the workbook) is a damaged file, not a fault."""
+
+    @functools.wraps(fn)
+    def wrapper(wb: Workbook, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(wb, *args, **kwargs)
+        except ET.ParseError as exc:
+            raise InputError(f"is damaged and cannot be opened (a part is not well-formed XML: {_short(exc)})",
+                             file=wb.path) from None
+
+    return cast(F, wrapper)
+
+
+@_xml_damage
 @_without_gc
 def read_table(
     wb: Workbook,
@@ -192,9 +271,7 @@ def read_table(
             f"Insert > Table, then name it {spec.name} under Table Design",
             file=wb.path,
         )
-    if _header_only(wb.path, actual):  # calamine panics on such a table: say what is wrong before it can
-        raise InputError(f"table '{actual}' has a header row and no rows under it; add its rows (Excel keeps at "
-                         "least one, even a blank one)", file=wb.path)
+    _check_table_ref(wb.path, actual)
     try:
         table = wb.book.get_table_by_name(actual)
         rows = table.to_python()
@@ -254,15 +331,30 @@ def read_table(
     return result
 
 
-def _header_only(path: Path, name: str) -> bool:
-    """Whether the table part of ``name`` spans its header row alone (``ref="A1:F1"``), which calamine cannot read."""
+def _check_table_ref(path: Path, name: str) -> None:
+    """Refuse, before calamine reads it, a table whose part spans its header row alone (``ref="A1:F1"``, which
+    calamine cannot read) or more cells than the limits (calamine would reserve memory for all of them)."""
     with zipfile.ZipFile(path) as zf:
         for part in (n for n in zf.namelist() if n.startswith("xl/tables/") and n.endswith(".xml")):
             table = ET.fromstring(zf.read(part))  # the root element is the table, its attributes say the rest
-            if (table.get("displayName") or "").lower() == name.lower():
-                m = _RANGE.match(table.get("ref") or "")
-                return bool(m and m.group(4) and m.group(2) == m.group(4))
-    return False
+            if (table.get("displayName") or "").lower() != name.lower():
+                continue
+            ref = table.get("ref") or ""
+            m = _RANGE.match(ref)
+            if not (m and m.group(4)):
+                return
+            rows = int(m.group(4)) - int(m.group(2)) + 1
+            cols = col_index(m.group(3)) - col_index(m.group(1)) + 1
+            if rows == 1:
+                raise InputError(f"table '{name}' has a header row and no rows under it; add its rows (Excel keeps at "
+                                 "least one, even a blank one)", file=path)
+            limits = current()
+            if cols > limits.max_columns or rows * cols > limits.max_table_cells:
+                raise InputError(
+                    f"table '{name}' spans {ref}, {rows:,} rows by {cols:,} columns, more than riep reads "
+                    f"({limits.max_table_cells:,} cells and {limits.max_columns:,} columns: [limits] settings); "
+                    "resize it to its rows and columns (Table Design > Resize Table)", file=path)
+            return
 
 
 def _formula_error(formula: str | None) -> str | None:

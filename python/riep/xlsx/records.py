@@ -23,10 +23,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from riep.errors import InputError
 from riep.records.record import Grid, Item, Record
 from riep.records.sheet import INDEX_SHEET, MONEY_KEYS, index_sheet
+from riep.safetext import Formula
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row
-from riep.xlsx.writer import atomic_save, render_sheet
+from riep.xlsx.reader import open_workbook
+from riep.xlsx.writer import atomic_save, put, render_sheet
 
 __all__ = ["write_records_workbook", "read_notes", "RECORD_MARK", "NOTES_MARK", "NOTES_ROWS"]
 
@@ -66,12 +68,7 @@ def _notes_of(ws: Worksheet) -> Notes:
 
 def _value_cell(ws: Worksheet, row: int, item: Item, resolve: Callable[[str], str]) -> None:
     cell = ws.cell(row=row, column=2)
-    if item.formula:
-        cell.value = resolve(item.formula)
-    elif item.number is not None:
-        cell.value = item.number
-    else:
-        cell.value = item.value
+    put(cell, Formula(resolve(item.formula)) if item.formula else item.number if item.number is not None else item.value)
     if item.number is not None:
         cell.number_format = _POUNDS
     if item.flag in _FLAG:
@@ -115,14 +112,14 @@ def _layout(record: Record, top: int) -> tuple[list[tuple[int, str, object, dict
 
 def _grid(ws: Worksheet, row: int, g: Grid) -> None:
     for j, name in enumerate(g.columns):
-        c = ws.cell(row=row, column=j + 1, value=name)
+        c = put(ws.cell(row=row, column=j + 1), name)
         c.font, c.fill, c.border = Font(bold=True), _HEAD, Border(bottom=_THIN)
         c.alignment = Alignment(wrap_text=True, vertical="top")
     if not g.rows:
-        ws.cell(row=row + 1, column=1, value=g.empty).font = Font(italic=True, color="595959")
+        put(ws.cell(row=row + 1, column=1), g.empty).font = Font(italic=True, color="595959")
     for i, values in enumerate(g.rows, start=1):
         for j, v in enumerate(values):
-            c = ws.cell(row=row + i, column=j + 1, value=v)
+            c = put(ws.cell(row=row + i, column=j + 1), v)
             c.alignment = Alignment(vertical="top")
             if g.columns[j] in g.money and isinstance(v, (int, float)):
                 c.number_format = _POUNDS
@@ -142,18 +139,18 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
         for j, name in enumerate(g.columns):
             if name in g.totals:
                 letter = col_letter(j)
-                c = ws.cell(row=last + 1, column=j + 1, value=f"=SUM({letter}{row + 1}:{letter}{last})")
+                c = ws.cell(row=last + 1, column=j + 1, value=Formula(f"=SUM({letter}{row + 1}:{letter}{last})"))
                 c.number_format, c.font, c.border = _POUNDS, Font(bold=True), Border(top=_THIN)
 
 
 def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> dict[str, str]:
     """Write one record sheet; returns the cells of its items by label (for the index formulas)."""
     ws = wb.create_sheet(record.sheet, index)
-    ws["A1"] = RECORD_MARK + record.authority
+    put(ws["A1"], RECORD_MARK + record.authority)
     ws["A1"].font = Font(bold=True, size=14)
     kind = f"{record.type} council" if record.type and record.type != "fire" else (record.type or "authority")
     marker = " Illustrative demonstration data: an invented authority." if record.illustrative else ""
-    ws["A2"] = (f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
+    put(ws["A2"], f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
                 f"{Path(record.file).name}. Status: {record.status}.{marker}")
     ws["A2"].font = Font(italic=True, color="595959")
     entries, items, end = _layout(record, 4)
@@ -170,10 +167,10 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
         if what == "section":
             for j in range(len(_WIDTHS)):
                 ws.cell(row=row, column=j + 1).fill = _SECTION
-            ws.cell(row=row, column=1, value=payload).font = Font(bold=True, size=12)
+            put(ws.cell(row=row, column=1), payload).font = Font(bold=True, size=12)
         elif what == "item":
             assert isinstance(payload, Item)
-            ws.cell(row=row, column=1, value=payload.label).font = Font(bold=True)
+            put(ws.cell(row=row, column=1), payload.label).font = Font(bold=True)
             _value_cell(ws, row, payload, partial(resolve, ctx=ctx))
         else:
             assert isinstance(payload, Grid)
@@ -189,7 +186,7 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
             cell.fill, cell.protection = _NOTES, Protection(locked=False)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for (off, col), value in notes.items():
-        c = ws.cell(row=mark + off, column=col, value=value)
+        c = put(ws.cell(row=mark + off, column=col), value)
         c.protection = Protection(locked=False)
     # the record is regenerated from the workbook: only the notes area takes typing (no password; Review > Unprotect)
     ws.protection.sheet = True
@@ -214,7 +211,11 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
     kept: dict[str, Notes] = {}
     if dest.exists():
         try:
+            open_workbook(dest)  # the same checks as any input (size, entities, damage) before openpyxl unpacks it
             wb = load_workbook(dest)
+        except InputError as exc:
+            raise InputError(f"exists and cannot be opened as a workbook ({exc.detail}); move it away first",
+                             file=dest) from None
         except Exception as exc:  # not a workbook riep can open: refuse rather than overwrite it
             raise InputError(f"exists and cannot be opened as a workbook ({exc}); move it away first",
                              file=dest) from None
@@ -236,7 +237,7 @@ def write_records_workbook(dest: str | Path, records: list[Record], findings: Sh
     money: dict[str, list[str]] = {}
     for k, r in enumerate(records, start=1):
         cells = _record_sheet(wb, r, kept.get(r.authority, {}), k)
-        money[r.authority] = [f"='{r.sheet}'!{cells['key:' + key]}" for key in MONEY_KEYS]
+        money[r.authority] = [Formula(f"='{r.sheet}'!{cells['key:' + key]}") for key in MONEY_KEYS]
     links = {r.authority: Link(sheet=r.sheet, cell="A1") for r in records}
     file = records[0].file if records else ""
     render_sheet(wb, index_sheet(records, file=Path(file).name, links=links, money_formulas=money,

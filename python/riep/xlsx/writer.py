@@ -15,6 +15,7 @@ from pathlib import Path
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.legend import LegendEntry
@@ -26,12 +27,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from riep.errors import InputError
+from riep.errors import InputError, OutputError
+from riep.safetext import Formula, safe_cell
 from riep.sheets import SheetContent
 from riep.table import col_letter
 from riep.xlsx.layout import fit_row
 
-__all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights"]
+__all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights",
+           "put"]
 
 
 def _mode_for(dest: Path) -> int:
@@ -50,19 +53,36 @@ def atomic_write(dest: str | Path, write: Callable[[Path], object]) -> Path:
     The file ends with the permissions ``dest`` had, or those of any new file the user makes, so colleagues
     who can read the output folder can read the reports."""
     dest = Path(dest)
-    if dest.parent and not dest.parent.exists():
+    try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name[:200]}.", suffix=".tmp", dir=dest.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot be written ({exc.strerror or exc})", file=dest) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         write(tmp)
         os.chmod(tmp, _mode_for(dest))
         os.replace(tmp, dest)
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile: the user's to fix, nothing left behind
+        tmp.unlink(missing_ok=True)
+        raise OutputError(f"cannot be written ({exc.strerror or exc})", file=dest) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return dest
+
+
+def put(cell: Cell, value: object) -> Cell:
+    """Store ``value`` in ``cell`` the safe way (:func:`riep.safetext.safe_cell`): text from a cell stays text, with
+    Excel's quote prefix when it starts like a formula; only a :class:`~riep.safetext.Formula` is a formula."""
+    stored, quote = safe_cell(value)
+    cell.value = stored
+    if isinstance(value, str) and not isinstance(value, Formula):
+        cell.data_type = "s"  # never a formula (=...) nor an error value (#REF!) when it came from a cell
+    if quote:
+        cell.quotePrefix = True
+    return cell
 
 
 def atomic_save(wb: XlWorkbook, dest: str | Path) -> Path:
@@ -82,7 +102,11 @@ def write_result_copy(src: str | Path, dest: str | Path, sheets: list[SheetConte
         raise InputError("is the input workbook; write the results to a different file", file=dest)
     if dest.suffix.lower() != ".xlsx":
         raise InputError("must end in .xlsx", file=dest)
-    wb = load_workbook(src)
+    try:
+        wb = load_workbook(src)
+    except Exception as exc:  # read fine by calamine, yet openpyxl cannot copy it (a part it does not understand)
+        raise InputError(f"cannot be copied with a result sheet ({type(exc).__name__}: {str(exc)[:120]}); save it "
+                         "again in Excel and retry, or run without --write-sheet", file=src) from None
     for content in sheets:
         render_sheet(wb, content)
         apply_highlights(wb, content)
@@ -114,26 +138,26 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
                     del ws.tables[tname]
         del wb[c.name]
     ws = wb.create_sheet(c.name, index)
-    ws["A1"] = c.title
+    put(ws["A1"], c.title)
     ws["A1"].font = Font(bold=True, size=14)
     if c.subtitle:
-        ws["A2"] = c.subtitle
+        put(ws["A2"], c.subtitle)
         ws["A2"].font = Font(italic=True)
     top = c.first_row
     for j, col in enumerate(c.columns):
-        cell = ws.cell(row=top, column=j + 1, value=col.name)
+        cell = put(ws.cell(row=top, column=j + 1), col.name)
         cell.font = Font(bold=True)
         ws.column_dimensions[col_letter(j)].width = col.width
     for i, row in enumerate(c.rows):
         fill = c.row_fills.get(i)
         for j, value in enumerate(row):
-            cell = ws.cell(row=top + 1 + i, column=j + 1, value=value)
+            cell = put(ws.cell(row=top + 1 + i, column=j + 1), value)
             fmt = c.columns[j].number_format if j < len(c.columns) else None
-            if fmt and isinstance(value, (int, float, str)) and (not isinstance(value, str) or value.startswith("=")):
+            if fmt and isinstance(value, (int, float, Formula)):
                 cell.number_format = fmt
             if j == len(c.columns) - 1 or (j < len(c.columns) and c.columns[j].width >= 40):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if isinstance(value, str) and not value.startswith("="):
+                if isinstance(value, str) and not isinstance(value, Formula):
                     fit_row(ws, top + 1 + i, value, c.columns[j].width)
             if fill:
                 cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
@@ -144,11 +168,15 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
     last_row = top + max(len(c.rows), 1)
     if c.table_name and c.columns:
         ref = f"A{top}:{col_letter(len(c.columns) - 1)}{last_row}"
-        table = Table(displayName=c.table_name, ref=ref)
+        taken = {name.lower() for sheet in wb.worksheets for name in sheet.tables}  # a renamed old sheet keeps its own
+        name, k = c.table_name, 2
+        while name.lower() in taken:
+            name, k = f"{c.table_name}{k}", k + 1
+        table = Table(displayName=name, ref=ref)
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=False)
         ws.add_table(table)
     for k, note in enumerate(c.notes):
-        ws.cell(row=last_row + 2 + k, column=1, value=note)
+        put(ws.cell(row=last_row + 2 + k, column=1), note)
     for pic in c.pictures:
         img = Image(io.BytesIO(pic.png))
         if pic.width_px and pic.height_px:

@@ -1,0 +1,1 @@
+"""The corpus of hostile and odd input (see README.md)."""
