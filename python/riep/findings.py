@@ -25,6 +25,7 @@ __all__ = [
     "Summary",
     "FileReport",
     "RunReport",
+    "BaselineCounts",
     "SCHEMA_VERSION",
     "EXIT_OK",
     "EXIT_FINDINGS",
@@ -65,6 +66,7 @@ class Finding(BaseModel):
     difference: float | None = None
     unit: str | None = Field(default=None, description="Unit of expected/actual/difference, e.g. £k.")
     message: str = Field(description="One sentence for a finance officer.")
+    key: str | None = Field(default=None, description="Stable key for baselines and diffs (riep.identity), when worked out.")
 
 
 # Where a finding points, as keyword arguments several findings share: ``RULE.finding(message, **where)``.
@@ -137,10 +139,24 @@ class FileReport(BaseModel):
         return self.model_copy(update={"findings": sorted(self.findings, key=key)})
 
 
+class BaselineCounts(BaseModel):
+    """What a baseline did to a run: findings accepted (in the baseline), new, and fixed (in it, no longer found)."""
+
+    path: str
+    accepted: int = 0
+    new: int = 0
+    fixed: list[dict] = Field(default_factory=list, description="The baseline entries no longer found.")
+
+    def line(self) -> str:
+        """``Baseline riep-baseline.json: 74 accepted, 1 new, 0 fixed.``"""
+        return f"Baseline {self.path}: {self.accepted} accepted, {self.new} new, {len(self.fixed)} fixed."
+
+
 class RunReport(BaseModel):
-    """Everything one command produced, and the exit code it implies."""
+    """Everything one command produced, and the exit code it implies (with a baseline: its new findings only)."""
 
     files: list[FileReport] = Field(default_factory=list)
+    baseline: BaselineCounts | None = None
     run: RunInfo | None = Field(default=None, description="What produced the report: versions, day, input files.")
 
     def exit_code(self, strict: bool = False) -> int:
@@ -163,12 +179,12 @@ class RunReport(BaseModel):
                     "path": r.path,
                     "job": r.job,
                     "error": r.error,
-                    "findings": [f.model_dump(mode="json") for f in r.findings],
+                    "findings": [f.model_dump(mode="json", exclude=None if f.key else {"key"}) for f in r.findings],
                     "summary": r.summary.model_dump(),
                 }
                 for r in self.files
             ],
-        }
+        } | ({"baseline": self.baseline.model_dump(mode="json")} if self.baseline else {})
 
 
 def _cell_key(cell: str | None) -> tuple[int, int]:

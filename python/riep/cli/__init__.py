@@ -21,7 +21,8 @@ from riep.safetext import visible
 __all__ = ["cli", "main", "COMMANDS"]
 
 
-COMMANDS = ("check", "reconcile", "monitor", "records", "risks", "rollover", "run", "build", "rules", "settings", "serve")
+COMMANDS = ("check", "reconcile", "monitor", "records", "risks", "rollover", "run", "baseline", "diff", "show", "build",
+            "rules", "settings", "serve")
 
 
 class _Commands(click.Group):

@@ -17,7 +17,7 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, write_sheet: Path | None,
-            config: Path | None, as_of: dt.datetime | None) -> None:
+            config: Path | None, as_of: dt.datetime | None, baseline: Path | None) -> None:
     """Validate totals: subtotals, grand and funding totals, amounts, units, ring-fenced money, formulas.
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
@@ -25,4 +25,4 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
     from riep.jobs import job
 
     run_job_command(job("check"), paths, fmt=fmt, output=output, strict=strict, write_sheet=write_sheet,
-                    ctx=make_context(config, as_of))
+                    ctx=make_context(config, as_of), baseline=baseline)

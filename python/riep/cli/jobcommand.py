@@ -32,7 +32,10 @@ V = TypeVar("V")
 
 
 def output_options(f: F) -> F:
-    """``--format``, ``--output``, ``--strict``, ``--write-sheet``."""
+    """``--format``, ``--output``, ``--strict``, ``--write-sheet``, ``--baseline``."""
+    from riep.cli.baseline_option import baseline_option
+
+    f = baseline_option(f)
     f = click.option("--write-sheet", "write_sheet", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write a copy of the workbook with the results sheet to this file "
                           "(the input is never modified). One input file only.")(f)
@@ -40,7 +43,8 @@ def output_options(f: F) -> F:
     f = click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
                      help="Write the report to this file instead of the terminal.")(f)
     f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                     help="table: readable; json: schema 1 (docs/json-schema.md); junit: for CI systems.")(f)
+                     help="table: readable; json: schema 1 (docs/json-schema.md); junit: for CI systems; "
+                          "github: workflow annotations; gitlab: Code Quality JSON.")(f)
     return f
 
 
@@ -130,11 +134,14 @@ def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = No
     return outcome.report, outcome
 
 
-def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None:
-    """Print or write the report, then exit with the report's code."""
+def emit(report: RunReport, fmt: str, output: Path | None, strict: bool, baseline: Path | None = None,
+         ctx: Context | None = None) -> None:
+    """Print or write the report (with a baseline: its new findings), then exit with the report's code."""
+    from riep.cli.baseline_option import finish_report
     from riep.findings import EXIT_UNUSABLE
     from riep.output import render
 
+    report = finish_report(report, fmt, baseline, ctx)
     code = report.exit_code(strict)
     text = render(report, fmt, color=output is None and fmt == "table" and sys.stdout.isatty())
     if output is None:
@@ -147,18 +154,20 @@ def emit(report: RunReport, fmt: str, output: Path | None, strict: bool) -> None
         for fr in report.files:
             if fr.error:
                 click.echo(visible(fr.error), err=True)
+        if report.baseline is not None:
+            click.echo(report.baseline.line(), err=True)
     sys.exit(code)
 
 
 def run_job_command(job: Job, paths: tuple[Path, ...], *, fmt: str, output: Path | None, strict: bool,
-                    write_sheet: Path | None, ctx: Context) -> None:
+                    write_sheet: Path | None, ctx: Context, baseline: Path | None = None) -> None:
     """The body of every job command: guard the input, expand, run each file, emit."""
     from riep.findings import RunReport
 
-    guard_outputs((*paths, ctx.allocation), files=(output, write_sheet))
+    guard_outputs((*paths, ctx.allocation, baseline), files=(output, write_sheet))
     files = job_files(job, paths)
     if write_sheet is not None and len(files) != 1:
         raise InputError("--write-sheet takes exactly one input workbook")
     report = RunReport(files=[run_job(job, f, ctx, write_sheet, opened)[0] for f, opened in files])
-    emit(report, fmt, output, strict)
+    emit(report, fmt, output, strict, baseline, ctx)
 

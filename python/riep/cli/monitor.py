@@ -17,7 +17,7 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, write_sheet: Path | None,
-            config: Path | None, as_of: dt.datetime | None) -> None:
+            config: Path | None, as_of: dt.datetime | None, baseline: Path | None) -> None:
     """Budget monitoring: committed, spent and forecast outturn by line and theme against budget, RAG, the year's
     position against the money available (capital and revenue apart), ring-fenced money.
 
@@ -27,4 +27,4 @@ def command(paths: tuple[Path, ...], fmt: str, output: Path | None, strict: bool
     from riep.jobs import job
 
     run_job_command(job("monitor"), paths, fmt=fmt, output=output, strict=strict, write_sheet=write_sheet,
-                    ctx=make_context(config, as_of))
+                    ctx=make_context(config, as_of), baseline=baseline)

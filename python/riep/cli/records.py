@@ -22,7 +22,8 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Path | None, strict: bool,
-            write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
+            write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None,
+            baseline: Path | None) -> None:
     """Support records: eligibility with evidence, conditions of funding, lead Chief Executive time, the
     Improvement Board, progress reports, money against the £20,000 cap and the Individual Authorities line.
 
@@ -33,8 +34,8 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
     from riep.runners.records import write_records
 
     ctx = make_context(config, as_of, allocation)
-    guard_outputs((path, allocation), files=(output, write_sheet), folders=(out,))
+    guard_outputs((path, allocation, baseline), files=(output, write_sheet), folders=(out,))
     report, outcome = run_job(job("records"), path, ctx, write_sheet)
     if outcome is not None and not report.error:
         write_records(outcome.value, report, ctx, out)
-    emit(RunReport(files=[report]), fmt, output, strict)
+    emit(RunReport(files=[report]), fmt, output, strict, baseline, ctx)

@@ -24,7 +24,8 @@ __all__ = ["command"]
 @output_options
 @context_options
 def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: str, output: Path | None,
-            strict: bool, write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None) -> None:
+            strict: bool, write_sheet: Path | None, config: Path | None, as_of: dt.datetime | None,
+            baseline: Path | None) -> None:
     """Check risk registers: allowed values, scores and RAG on the scale, owners, reviews, responses, actions.
 
     PATHS are .xlsx files or folders of them. Exit 0: no errors; 1: errors found; 2: unusable input.
@@ -37,7 +38,7 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     if scale:
         risks = ctx.settings.risks.model_copy(update={"scale": scale})
         ctx = replace(ctx, settings=ctx.settings.model_copy(update={"risks": risks}))
-    guard_outputs((*paths, ctx.allocation), files=(output, write_sheet, pdf))
+    guard_outputs((*paths, ctx.allocation, baseline), files=(output, write_sheet, pdf))
     files = job_files(job("risks"), paths)
     if (write_sheet or pdf) and len(files) != 1:
         raise InputError(f"--{'write-sheet' if write_sheet else 'pdf'} takes exactly one input workbook")
@@ -46,4 +47,4 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     outcome = runs[0][1]
     if pdf and outcome is not None and not outcome.report.error:
         write_pdf(outcome.value, outcome.report, ctx, pdf)
-    emit(report, fmt, output, strict)
+    emit(report, fmt, output, strict, baseline, ctx)

@@ -1,4 +1,5 @@
-"""Renderers of a :class:`~riep.findings.RunReport`: terminal table, JSON (schema 1) and JUnit XML.
+"""Renderers of a :class:`~riep.findings.RunReport`: terminal table, JSON (schema 1), JUnit XML, and CI annotations
+(GitHub workflow commands, GitLab Code Quality).
 
 Each renderer is imported when a report is rendered in its format (``FORMATS`` costs nothing to
 import, so the command line can offer the choice without loading rich or the rule registry).
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["render", "FORMATS"]
 
-FORMATS = ("table", "json", "junit")
+FORMATS = ("table", "json", "junit", "github", "gitlab")
 
 
 def render(report: RunReport, fmt: str, *, color: bool = False) -> str:
@@ -26,6 +27,14 @@ def render(report: RunReport, fmt: str, *, color: bool = False) -> str:
         from riep.output.junit import render_junit
 
         return render_junit(report)
+    if fmt == "github":
+        from riep.output.github import render_github
+
+        return render_github(report)
+    if fmt == "gitlab":
+        from riep.output.gitlab import render_gitlab
+
+        return render_gitlab(report)
     from riep.output.terminal import render_terminal
 
     return render_terminal(report, color=color)

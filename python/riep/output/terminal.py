@@ -42,6 +42,8 @@ def _render(draw: Callable[[Console], None], report: RunReport, color: bool, wid
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False)
     draw(console)
     console.print(escape(summary_line(report)))
+    if report.baseline is not None:
+        console.print(escape(report.baseline.line()))
     return "\n".join(line.rstrip() for line in buf.getvalue().splitlines()) + "\n"
 
 

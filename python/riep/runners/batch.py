@@ -27,7 +27,7 @@ from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
 from riep.xlsx.writer import atomic_write_text, write_result_copy
 
-__all__ = ["run_folder", "Progress"]
+__all__ = ["run_folder", "plan_jobs", "evaluate_paths", "Progress"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -41,9 +41,9 @@ def _workbooks(folder: Path) -> list[Path]:
     return found
 
 
-def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None = None) -> tuple[RunReport, list[Path]]:
-    """Run every job over ``folder``; returns the report and every file written into ``out``."""
-    paths = _workbooks(folder)
+def plan_jobs(paths: list[Path], ctx: Context) -> tuple[list[tuple[Path, Workbook, Job[Any]]], list[FileReport], Context]:
+    """Which job runs on which workbook: ``(plan, reports of files that cannot be opened, ctx)``, the context
+    given the allocation workbook (read once) among ``paths`` when it names none."""
     opened: dict[Path, Workbook | RiepError] = {}
     for p in paths:
         try:
@@ -58,17 +58,18 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
             ctx = with_allocation(ctx)  # read once for the whole run
         except RiepError:
             pass  # the records job says why, per workbook
-    info = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
-                    ctx.as_of, ctx.started_at, rules_version())
-    plan = [(p, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
-    reports: list[FileReport] = [FileReport(path=str(p), job="open", error=e.message)
-                                 for p, e in opened.items() if isinstance(e, RiepError)]
+    plan = [(p, wb, job) for p, wb in opened.items() if isinstance(wb, Workbook) for job in all_jobs() if job.recognises(wb)]
+    unusable = [FileReport(path=str(p), job="open", error=e.message) for p, e in opened.items() if isinstance(e, RiepError)]
+    return plan, unusable, ctx
+
+
+def _run_plan(plan: list[tuple[Path, Workbook, Job[Any]]], ctx: Context, reports: list[FileReport],
+              progress: Progress | None) -> list[tuple[Path, Job[Any], Outcome[Any]]]:
+    """Run each planned job, appending its report to ``reports``; returns the outcomes of the jobs that ran."""
     done: list[tuple[Path, Job[Any], Outcome[Any]]] = []
-    for k, (path, job) in enumerate(plan, start=1):
+    for k, (path, wb, job) in enumerate(plan, start=1):
         if progress:
             progress(f"{job.title}: {path.name}", k, len(plan))
-        wb = opened[path]
-        assert isinstance(wb, Workbook)
         try:
             outcome = job.run(wb, ctx)
             report = outcome.report
@@ -76,10 +77,31 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         except RiepError as exc:
             report = FileReport(path=str(path), job=job.name, error=exc.message)
         reports.append(report)
+    return done
+
+
+def evaluate_paths(paths: list[Path], ctx: Context, progress: Progress | None = None) -> RunReport:
+    """The findings of every job on every workbook it recognises in ``paths``, writing nothing."""
+    plan, reports, ctx = plan_jobs(paths, ctx)
+    _run_plan(plan, ctx, reports, progress)
+    return RunReport(files=reports)
+
+
+def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None = None,
+               finish: Callable[[RunReport], RunReport] | None = None) -> tuple[RunReport, list[Path]]:
+    """Run every job over ``folder``; returns the report and every file written into ``out``. ``finish`` turns the
+    run's report into the one reported and written to ``findings.json`` and ``junit.xml`` (a baseline applied)."""
+    paths = _workbooks(folder)
+    plan, reports, ctx = plan_jobs(paths, ctx)
+    info = run_info([*paths, *([ctx.allocation] if ctx.allocation and ctx.allocation not in paths else [])],
+                    ctx.as_of, ctx.started_at, rules_version())
+    done = _run_plan(plan, ctx, reports, progress)
     run = RunReport(files=reports, run=info)
     written: list[Path] = []
     if any(r.error for r in reports):
         return run, written  # a run that could not use a workbook writes nothing: the report says which and why
+    if finish is not None:
+        run = finish(run).model_copy(update={"run": info})
     for path, job, outcome in done:
         dest = out / f"{path.stem}.{job.name}.xlsx"
         extra = job.figures(outcome.value, outcome.report, ctx) if job.figures else []

@@ -1,0 +1,1 @@
+"""Tests of riep in CI pipelines: baselines, diffs, annotations, the documented pipelines, a plain install."""
