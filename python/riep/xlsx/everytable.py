@@ -11,9 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from riep.errors import InputError
 from riep.table import TableData, TableSpec, norm_header
-from riep.xlsx.reader import Workbook
+from riep.xlsx.reader import Workbook, table_rows
 
 __all__ = ["read_every_table", "known_specs"]
 
@@ -63,14 +62,7 @@ def read_every_table(wb: Workbook, headers: dict[str, dict[str, list[str]]] | No
     headers = headers or {}
     out: list[TableData] = []
     for name in wb.table_names:
-        try:
-            table = wb.book.get_table_by_name(name)
-            rows = table.to_python()
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:  # calamine's Rust panics arrive as a BaseException
-            raise InputError(f"table '{name}' cannot be read ({str(exc).strip()[:160] or type(exc).__name__})",
-                             file=wb.path) from None
+        table, rows = table_rows(wb, name)
         assert table.start is not None
         header_row, first_col = table.start  # 0-based start of the data is the 1-based header row
         spec = specs.get(name.lower())

@@ -31,7 +31,7 @@ from riep.limits import current, reading
 from riep.table import TableData, TableSpec, col_index, is_error_value, match_headers
 from riep.xlsx.cells import CellInfo, may_hide_values, merged_ranges, read_cells
 
-__all__ = ["Workbook", "open_workbook", "read_table", "read_cells", "CellInfo"]
+__all__ = ["Workbook", "open_workbook", "read_table", "table_rows", "read_cells", "CellInfo"]
 
 _RANGE = re.compile(r"^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -271,14 +271,7 @@ def read_table(
             f"Insert > Table, then name it {spec.name} under Table Design",
             file=wb.path,
         )
-    _check_table_ref(wb.path, actual)
-    try:
-        table = wb.book.get_table_by_name(actual)
-        rows = table.to_python()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # calamine's Rust panics arrive as a BaseException
-        raise InputError(f"table '{actual}' cannot be read ({_short(exc)})", file=wb.path) from None
+    table, rows = table_rows(wb, actual)
     sheet = table.sheet
     start = table.start
     assert start is not None  # None only for an empty range; a table's data range has at least one row
@@ -329,6 +322,19 @@ def read_table(
             if cell.formula:
                 result.formulas[addr] = cell.formula
     return result
+
+
+def table_rows(wb: Workbook, name: str) -> tuple[Any, list[list[Any]]]:
+    """The calamine table called ``name`` and its rows, checked against the limits before calamine reads it;
+    a table calamine cannot read (its Rust panics arrive as a BaseException) is named as unreadable."""
+    _check_table_ref(wb.path, name)
+    try:
+        table = wb.book.get_table_by_name(name)
+        return table, table.to_python()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        raise InputError(f"table '{name}' cannot be read ({_short(exc)})", file=wb.path) from None
 
 
 def _check_table_ref(path: Path, name: str) -> None:
