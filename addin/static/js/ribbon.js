@@ -25,17 +25,24 @@ function riepColumnLetters(n) {
 // The formula cells of one table: its address as Office.js gives it ("Sheet!A4:F31") and its
 // range.formulas (constants come back as values) -> {A1 address: formula}.
 function riepFormulaCells(address, formulas) {
+  return riepCellsOf(address, formulas, (formula) =>
+    typeof formula === "string" && formula.startsWith("=") ? formula : null,
+  );
+}
+
+// {A1 address: pick(cell)} for the cells of a grid read at a table's address ("Sheet!A4:F31"),
+// leaving out the cells for which pick returns null.
+function riepCellsOf(address, grid, pick) {
   const first = address.split("!").pop().split(":")[0].replace(/\$/g, "");
   const match = /^([A-Z]+)(\d+)$/.exec(first);
   const out = {};
   if (!match) return out;
   const col0 = riepColumnNumber(match[1]);
   const row0 = parseInt(match[2], 10);
-  formulas.forEach((row, i) =>
-    row.forEach((formula, j) => {
-      if (typeof formula === "string" && formula.startsWith("=")) {
-        out[riepColumnLetters(col0 + j) + (row0 + i)] = formula;
-      }
+  grid.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      const value = pick(cell);
+      if (value !== null) out[riepColumnLetters(col0 + j) + (row0 + i)] = value;
     }),
   );
   return out;
@@ -43,19 +50,10 @@ function riepFormulaCells(address, formulas) {
 
 // The fills of a table's cells other than none/white: {A1 address: "#RRGGBB"}.
 function riepFillCells(address, properties) {
-  const first = address.split("!").pop().split(":")[0].replace(/\$/g, "");
-  const match = /^([A-Z]+)(\d+)$/.exec(first);
-  const out = {};
-  if (!match) return out;
-  const col0 = riepColumnNumber(match[1]);
-  const row0 = parseInt(match[2], 10);
-  properties.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      const color = cell && cell.format && cell.format.fill && cell.format.fill.color;
-      if (color && color.toUpperCase() !== "#FFFFFF") out[riepColumnLetters(col0 + j) + (row0 + i)] = color.toUpperCase();
-    }),
-  );
-  return out;
+  return riepCellsOf(address, properties, (cell) => {
+    const color = cell && cell.format && cell.format.fill && cell.format.fill.color;
+    return color && color.toUpperCase() !== "#FFFFFF" ? color.toUpperCase() : null;
+  });
 }
 
 async function riepTableCells() {
