@@ -9,7 +9,6 @@ real server (``xlwings_client_double.js``). Everything else is the real page and
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,9 +19,6 @@ WORKBOOKS = HERE.parents[1] / "workbook"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and shutil.which("chromium") is None,
-                                reason="Chromium is installed by scripts/setup-system.sh (make setup)")
 
 FINDINGS = {  # the RiskChecks result table, as a run left it in the workbook
     "name": "RiskChecksFindings", "sheet": "RiskChecks", "address": "A4:E6",

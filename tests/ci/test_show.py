@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from allocdata import LINES, WORKBOOKS, write_allocation
 
@@ -41,7 +38,6 @@ def test_show_of_a_file_that_is_not_a_workbook_is_one_sentence(riep, tmp_path):
         2, "", "notes.xlsx: is not an Excel workbook (.xlsx): its contents are not a workbook package\n")
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_the_readme_git_configuration_makes_git_diff_readable(tmp_path):
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     assert 'git config diff.riep.textconv "riep show"' in readme and "*.xlsx diff=riep" in readme
