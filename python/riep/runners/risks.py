@@ -48,7 +48,8 @@ def _evaluate(reg: Register, ctx: Context) -> FileReport:
 
 def _sheets(reg: Register, report: FileReport, ctx: Context) -> list[SheetContent]:
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
-    return [report_sheet(summary, _heat_map(reg)),
+    heat = _heat_map(reg)
+    return [report_sheet(summary, heat.png, (heat.width_px, heat.height_px)),
             findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
 
 
