@@ -104,14 +104,15 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         run = finish(run).model_copy(update={"run": info})
     for path, job, outcome in done:
         dest = out / f"{path.stem}.{job.name}.xlsx"
-        extra = job.figures(outcome.value, outcome.report, ctx) if job.figures else []
-        cover = cover_for(f"{job.title}: {workbook_name(path)}", dest.name, outcome.report, info,
-                          ctx.settings.report.partnership,
+        wctx = outcome.ctx  # the run's context for this workbook: its organisation and document title
+        extra = job.figures(outcome.value, outcome.report, wctx) if job.figures else []
+        cover = cover_for(f"{job.title}: {workbook_name(path, wctx.title)}", dest.name, outcome.report, info,
+                          wctx.organisation or "",
                           [path, *([ctx.allocation] if job.name == "records" and ctx.allocation else [])],
                           key_figures(outcome.report, extra))
-        written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, outcome.report, ctx), cover))
+        written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, outcome.report, wctx), cover))
         if job.write_reports is not None:
-            written += job.write_reports(outcome.value, outcome.report, ctx, out)
+            written += job.write_reports(outcome.value, outcome.report, wctx, out)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written

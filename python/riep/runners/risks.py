@@ -50,7 +50,7 @@ def pdf_bytes(reg: Register, report: FileReport, ctx: Context, file_name: str | 
 
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     name = file_name or f"{Path(reg.file).stem}.risks.pdf"
-    cover = ctx.cover(f"Risk register report: {workbook_name(reg.file)}", name, report, [reg.file],
+    cover = ctx.cover(f"Risk register report: {workbook_name(reg.file, ctx.title)}", name, report, [reg.file],
                       summary.key_lines())
     return report_pdf(summary, heat_map(reg.risks, reg.scale), report, cover)
 
