@@ -6,6 +6,15 @@ the reported cells, an Excel Table, notes, pictures, charts, frozen header), so 
 button and the CLI give the same sheet. With xlwings Server every call becomes an action
 the add-in's JavaScript applies in Excel; with classic desktop xlwings it happens at once.
 
+The run's cover (:func:`render_cover`) is the ``About`` sheet ``--write-sheet``/``riep run`` put
+first, from the same :class:`~riep.report.cover.Cover` rows. How each sheet prints (A4, header and
+footer, repeated header row, page breaks) and what xlwings' remote chart API cannot say (a waterfall's
+undrawn base, each bar's own colour, its label's colour) go to Excel as one ``runMacro`` action calling
+``riepPrintFrame`` in ``addin/static/js/ribbon.js``, which applies them with Office.js (ExcelApi 1.9;
+older Excels keep the sheet as written and print it with their defaults). Hidden helper rows use
+xlwings' own ``row_hidden``. Classic desktop xlwings runs no ribbon JavaScript: there the sheets keep
+Excel's default page set-up and chart colours.
+
 Only riep's own result sheets are replaced. Reported cells on the person's sheets get a fill
 colour and nothing else; the cells filled by the previous run of the same sheet get their
 own fill back first (kept on the hidden ``riep_fills`` sheet), so a fixed problem stops
@@ -19,10 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from riep.errors import RefusedError
+from riep.report.cover import Cover
+from riep.report.page import COVER_FIRST_ROW, HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame, cover_rows
+from riep.report.sheet_frame import COVER_SHEET, budget
 from riep.safetext import Formula, quoted, visible
-from riep.sheets import SheetContent
+from riep.sheets import Chart, SheetContent
 
-__all__ = ["render_sheet", "apply_highlights", "highlight_name", "is_result_sheet", "FILLS_SHEET", "OwnFills"]
+__all__ = ["render_sheet", "render_cover", "apply_highlights", "highlight_name", "is_result_sheet", "is_cover_sheet",
+           "FILLS_SHEET", "OwnFills", "PRINT_FRAME"]
+
+PRINT_FRAME = "riepPrintFrame"
+"""The Office.js function of ``addin/static/js/ribbon.js`` that sets a sheet's page and its charts' colours."""
 
 
 def _on_server(book: Any) -> bool:
@@ -54,23 +70,66 @@ def _value(v: object) -> object:
     return "" if v is None else quoted(v)
 
 
-def render_sheet(book: Any, c: SheetContent) -> Any:
-    """Write ``c`` as a sheet of ``book``, replacing riep's earlier sheet of that name; returns the sheet."""
-    old = _sheet(book, c.name)
+def is_cover_sheet(sheet: Any) -> bool:
+    """The cover sheet riep wrote earlier: its facts start with the organisation."""
+    return sheet[f"A{COVER_FIRST_ROW}"].value == "Organisation"
+
+
+def refused(name: str, book: Any) -> RefusedError:
+    """Why riep does not replace a sheet of that name it did not write."""
+    return RefusedError(f"the workbook already has a sheet called '{name}' that riep did not write; rename it and run "
+                        "again", file=book.name)
+
+
+def _replace(book: Any, name: str, ours: bool) -> Any:
+    """A new sheet ``name``, in the place of riep's earlier sheet of that name (else after the last sheet)."""
+    old = _sheet(book, name)
     place: dict[str, Any] = {}
     if old is not None:
-        if not is_result_sheet(old, c):
-            raise RefusedError(
-                f"the workbook already has a sheet called '{c.name}' that riep did not write; rename it and run again",
-                file=book.name,
-            )
+        if not ours:
+            raise refused(name, book)
         index = old.index
         old.delete()  # the new sheet takes the old one's place
         if index >= 2:
             place = {"after": book.sheets[index - 2]}
         elif len(book.sheets):
             place = {"before": book.sheets[0]}
-    ws = book.sheets.add(name=c.name, **place)
+    return book.sheets.add(name=name, **place)
+
+
+def render_cover(book: Any, cover: Cover, sheets: list[str]) -> Any:
+    """The ``About`` sheet of a run, describing its result ``sheets``: in the place of riep's earlier cover, else
+    before the result sheets; the rows the openpyxl writer's cover has (:func:`riep.report.page.cover_rows`)."""
+    old = _sheet(book, COVER_SHEET)
+    ws = _replace(book, COVER_SHEET, old is not None and is_cover_sheet(old))
+    widths = [16.0, budget(False) - 18]
+    for col, chars in enumerate(widths, start=1):
+        ws.range((1, col)).column_width = _width(book, chars)
+    for row, text, size in ((1, cover.title, 16), (2, cover.organisation, 12)):
+        ws.range((row, 1)).value = quoted(text)
+        ws.range((row, 1)).font.size = size
+        ws.range((row, 1), (row, 2)).merge(False)
+        ws.range((row, 1)).wrap_text = True
+    ws["A1"].font.bold = True
+    rows = cover_rows(cover, sheets)
+    ws.range((COVER_FIRST_ROW, 1)).value = [[quoted(label), quoted(text)] for label, text in rows]
+    end = COVER_FIRST_ROW + len(rows) - 1
+    facts = ws.range((COVER_FIRST_ROW, 1), (COVER_FIRST_ROW + len(cover.lines()) - 1, 1))
+    facts.color = "#F2F2F2"
+    ws.range((COVER_FIRST_ROW, 1), (end, 1)).font.bold = True
+    body = ws.range((1, 1), (end, 2))
+    body.vertical_alignment = "top"
+    ws.range((COVER_FIRST_ROW, 2), (end, 2)).wrap_text = True
+    body.autofit("rows")  # wrapped facts (the SHA-256, the key figures) get the height they need
+    _print_frame(book, ws, PageFrame(landscape=False, organisation=cover.organisation, title=cover.title))
+    return ws
+
+
+def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
+    """Write ``c`` as a sheet of ``book``, replacing riep's earlier sheet of that name; returns the sheet. Its pages
+    are headed with ``organisation`` and the sheet's title."""
+    old = _sheet(book, c.name)
+    ws = _replace(book, c.name, old is not None and is_result_sheet(old, c))
     ws["A1"].value = quoted(c.title)
     ws["A1"].font.bold = True
     ws["A1"].font.size = 14
@@ -109,13 +168,52 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
                       table_style_name="TableStyleLight9", has_headers=True)
     for k, note in enumerate(c.notes):
         ws.range((last_row + 2 + k, 1)).value = quoted(note)
+    for first, last in _spans(c.hidden_rows):  # a chart's helper figures: drawn, never shown nor printed
+        ws.range((top + 1 + first, 1), (top + 1 + last, 1)).row_hidden = True
     _pictures(ws, c)
     _charts(ws, c)
     try:
         ws.freeze_panes.freeze_at(f"A{top + 1}")
     except (AttributeError, NotImplementedError):  # classic desktop xlwings has no freeze-panes API
         pass
+    _print_frame(book, ws, PageFrame(landscape=c.landscape, header_row=top, organisation=organisation, title=c.title,
+                                     breaks=[top + i for i in c.page_breaks]), [_chart_look(ch) for ch in c.charts])
     return ws
+
+
+def _spans(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive row indexes as (first, last) spans."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(set(rows)):
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
+
+
+def _chart_look(ch: Chart) -> dict[str, Any]:
+    """What ``riepPrintFrame`` does to a chart that xlwings' remote API cannot: the waterfall's base drawn without
+    fill and out of the legend, each bar's own colour, the drawn bars labelled with their amount (#,##0, at the
+    bar's base) in each label's colour."""
+    drawn = [k for k in range(len(ch.values)) if k not in ch.invisible_series]
+    return {"invisible": ch.invisible_series, "drawn": drawn, "labelled": bool(ch.invisible_series),
+            "points": {str(i): f"#{rgb}" for i, rgb in ch.point_fills.items()},
+            "labels": {str(i): f"#{rgb}" for i, rgb in ch.label_colours().items()}, "number_format": "#,##0"}
+
+
+def _print_frame(book: Any, ws: Any, frame: PageFrame, charts: list[dict[str, Any]] | None = None) -> None:
+    """Ask the ribbon's ``riepPrintFrame`` (Office.js) to set ``ws``'s page and its charts' colours (xlwings Server
+    only: classic desktop xlwings has no ribbon JavaScript to call)."""
+    if not _on_server(book):
+        return
+    margins = {"left": MARGIN_IN, "right": MARGIN_IN, "top": TOP_MARGIN_IN, "bottom": TOP_MARGIN_IN,
+               "header": HEADER_MARGIN_IN, "footer": HEADER_MARGIN_IN}
+    book.app.macro(PRINT_FRAME)(ws.name, {
+        "orientation": "Landscape" if frame.landscape else "Portrait", "paperSize": "A4",
+        "titleRows": f"${frame.header_row}:${frame.header_row}" if frame.header_row else None,
+        "margins": {k: round(v * 72, 1) for k, v in margins.items()},  # Office.js takes points
+        "headers": frame.headers(), "breaks": frame.breaks, "charts": charts or []})
 
 
 def _runs(fills: dict[int, str], ncols: int) -> list[tuple[tuple[int, int], str]]:
@@ -139,13 +237,25 @@ def _pictures(ws: Any, c: SheetContent) -> None:
 
 
 def _charts(ws: Any, c: SheetContent) -> None:
-    """Native charts over the sheet's own ranges (categories and series in adjacent columns)."""
+    """Native charts over the sheet's own ranges (categories and series in adjacent columns), with the title, the
+    series' names, the axes and the legend the openpyxl writer gives them, where xlwings' remote API can say it."""
     for ch in c.charts:
         first = ch.categories.split(":")[0]
         last = ch.values[-1].split(":")[-1] if ch.values else ch.categories.split(":")[-1]
         kind = "bar" if ch.kind == "bar" else "column"
-        ws.charts.add(width=540, height=270, chart_type=f"{kind}_stacked" if ch.stacked else f"{kind}_clustered",
-                      source=ws.range(f"{first}:{last}"), name=ch.title, anchor=ws[ch.anchor])
+        chart = ws.charts.add(width=round(ch.width_cm / 2.54 * 72), height=round(ch.height_cm / 2.54 * 72),
+                              chart_type=f"{kind}_stacked" if ch.stacked else f"{kind}_clustered",
+                              source=ws.range(f"{first}:{last}"), plot_by="columns", name=ch.title,
+                              anchor=ws[ch.anchor])
+        if not _on_server(ws.book):
+            continue  # classic desktop xlwings: Excel's own chart as it draws it
+        chart.title = ch.title
+        for k, name in enumerate(ch.series_names[:len(ch.values)]):
+            chart.series[k].name = name
+        chart.legend.visible = len(ch.values) - len(ch.invisible_series) > 1
+        chart.value_axis.number_format = "#,##0"
+        if ch.kind == "bar":  # categories read top to bottom, as they stand in the sheet, the amounts underneath
+            chart.category_axis.set(reverse_order=True, crosses="maximum")
 
 
 OwnFills = dict[str, dict[str, str]]
