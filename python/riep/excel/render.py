@@ -120,7 +120,7 @@ def render_cover(book: Any, cover: Cover, sheets: list[str]) -> Any:
     body = ws.range((1, 1), (end, 2))
     body.vertical_alignment = "top"
     ws.range((COVER_FIRST_ROW, 2), (end, 2)).wrap_text = True
-    body.autofit("rows")  # wrapped facts (the SHA-256, the key figures) get the height they need
+    body.rows.autofit()  # wrapped facts (the SHA-256, the key figures) get the height they need
     _print_frame(book, ws, PageFrame(landscape=False, organisation=cover.organisation, title=cover.title))
     return ws
 
@@ -169,7 +169,7 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     for k, note in enumerate(c.notes):
         ws.range((last_row + 2 + k, 1)).value = quoted(note)
     for first, last in _spans(c.hidden_rows):  # a chart's helper figures: drawn, never shown nor printed
-        ws.range((top + 1 + first, 1), (top + 1 + last, 1)).row_hidden = True
+        ws.range((top + 1 + first, 1), (top + 1 + last, 1)).rows.hidden = True
     _pictures(ws, c)
     _charts(ws, c)
     try:
@@ -177,7 +177,7 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     except (AttributeError, NotImplementedError):  # classic desktop xlwings has no freeze-panes API
         pass
     _print_frame(book, ws, PageFrame(landscape=c.landscape, header_row=top, organisation=organisation, title=c.title,
-                                     breaks=[top + i for i in c.page_breaks]), [_chart_look(ch) for ch in c.charts])
+                                     breaks=[top + 1 + i for i in c.page_breaks]), [_chart_look(ch) for ch in c.charts])
     return ws
 
 
@@ -193,11 +193,13 @@ def _spans(rows: list[int]) -> list[tuple[int, int]]:
 
 
 def _chart_look(ch: Chart) -> dict[str, Any]:
-    """What ``riepPrintFrame`` does to a chart that xlwings' remote API cannot: the waterfall's base drawn without
-    fill and out of the legend, each bar's own colour, the drawn bars labelled with their amount (#,##0, at the
-    bar's base) in each label's colour."""
+    """What ``riepPrintFrame`` does to a chart that xlwings' remote API cannot (a new chart's series cannot be reached
+    without reading them back from Excel): the hidden helper rows still plotted, the series' names, the waterfall's
+    base drawn without fill, each bar's own colour, the drawn bars labelled with their amount (#,##0, at the bar's base) in each
+    label's colour. (The legend is the remote API's: shown only where more than one series is drawn.)"""
     drawn = [k for k in range(len(ch.values)) if k not in ch.invisible_series]
-    return {"invisible": ch.invisible_series, "drawn": drawn, "labelled": bool(ch.invisible_series),
+    return {"names": ch.series_names[:len(ch.values)], "invisible": ch.invisible_series, "drawn": drawn,
+            "labelled": bool(ch.invisible_series),
             "points": {str(i): f"#{rgb}" for i, rgb in ch.point_fills.items()},
             "labels": {str(i): f"#{rgb}" for i, rgb in ch.label_colours().items()}, "number_format": "#,##0"}
 
@@ -250,8 +252,6 @@ def _charts(ws: Any, c: SheetContent) -> None:
         if not _on_server(ws.book):
             continue  # classic desktop xlwings: Excel's own chart as it draws it
         chart.title = ch.title
-        for k, name in enumerate(ch.series_names[:len(ch.values)]):
-            chart.series[k].name = name
         chart.legend.visible = len(ch.values) - len(ch.invisible_series) > 1
         chart.value_axis.number_format = "#,##0"
         if ch.kind == "bar":  # categories read top to bottom, as they stand in the sheet, the amounts underneath

@@ -108,11 +108,8 @@ class Cover:
 
 
 def cover_for(title: str, file_name: str, report: FileReport, run: RunInfo, organisation: str,
-              sources: list[str | Path], figures: list[str] | None = None) -> Cover:
-    """The cover of one output file made from ``sources`` (the first is the workbook the report is about); a source
-    that is no file on disk is the workbook open in Excel (the add-in), named without a SHA-256."""
-    hashed = run.inputs_for(sources)
-    known = {Path(f.path) for f in hashed}
-    return Cover(title=title, organisation=organisation, file_name=file_name, run=run, sources=hashed,
-                 summary=report.summary, figures=figures or [],
-                 open_books=[Path(str(p)).name for p in sources if Path(p) not in known])
+              sources: list[str | Path], figures: list[str] | None = None, open_books: list[str] | None = None) -> Cover:
+    """The cover of one output file made from ``sources`` (the first is the workbook the report is about), or from
+    ``open_books`` first: workbooks open in Excel (the add-in), named without a file to hash."""
+    return Cover(title=title, organisation=organisation, file_name=file_name, run=run, sources=run.inputs_for(sources),
+                 summary=report.summary, figures=figures or [], open_books=open_books or [])

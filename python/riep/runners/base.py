@@ -41,7 +41,7 @@ class Context:
     ``allocation_lines`` is its Individual Authorities line by year once a run has read it (``riep run``
     reads it once for every job and file), ``None`` when not read yet. ``organisation`` and ``title`` are the
     partnership's name and the document title of the workbook a job runs on (:meth:`for_workbook`), ``None`` until
-    known.
+    known. ``open_book`` names the workbook open in Excel when the add-in runs the job: it is no file riep can hash.
     """
 
     settings: Settings = field(default_factory=Settings)
@@ -51,6 +51,7 @@ class Context:
     started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
     organisation: str | None = None
     title: str | None = None
+    open_book: str | None = None
 
     def for_workbook(self, source: TableSource) -> Context:
         """This context for a job on ``source``: its organisation (:func:`riep.report.cover.organisation`) and document
@@ -63,10 +64,12 @@ class Context:
         """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
         from riep.registry import rules_version
 
-        run = run_info(sources, self.as_of, self.started_at, rules_version())
+        opened = [self.open_book] if self.open_book and sources and str(sources[0]) == self.open_book else []
+        files = sources[len(opened):]
+        run = run_info(files, self.as_of, self.started_at, rules_version())
         org = self.organisation if self.organisation is not None else organisation(
             self.settings, None, document_title(sources[0]) if sources else "")
-        return cover_for(title, file_name, report, run, org, sources, key_figures(report, figures))
+        return cover_for(title, file_name, report, run, org, files, key_figures(report, figures), opened)
 
 
 @dataclass(frozen=True)
