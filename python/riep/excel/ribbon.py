@@ -21,6 +21,7 @@ from riep.excel import reports
 from riep.excel.config import settings
 from riep.excel.faults import fault_message
 from riep.excel.render import (
+    FILLS_SHEET,
     OwnFills,
     apply_highlights,
     is_cover_sheet,
@@ -133,6 +134,13 @@ def _cover(j: Job[Any], book: Any, value: Any, report: FileReport, ctx: Context)
     return ctx.cover(f"{j.title}: {workbook_name(book.name, ctx.title)}", book.name, report, sources, extra)
 
 
+def _listed(book: Any, sheets: list[Any]) -> list[str]:
+    """The sheets a cover lists, as ``riep run``'s does: the result sheets, then the workbook's own."""
+    results = [c.name for c in sheets]
+    skip = {n.lower() for n in [*results, COVER_SHEET, FILLS_SHEET]}
+    return results + [s.name for s in book.sheets if s.name.lower() not in skip]
+
+
 def _queued(book: Any) -> list[Any] | None:
     """The actions xlwings Server will send to Excel (``None`` with classic xlwings, which acts at once)."""
     json = getattr(book, "json", None)
@@ -168,7 +176,7 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
         cover = _cover(j, book, outcome.value, report, ctx)
         if reports_dir is not None and not report.error:  # reports first: a failure leaves the workbook as it was
             files = reports.produce(job_name, source, outcome.value, report, ctx, sheets, reports_dir, cover)
-        render_cover(book, cover, [c.name for c in sheets])
+        render_cover(book, cover, _listed(book, sheets))
         for content in sheets:
             render_sheet(book, content, cover.organisation)
             apply_highlights(book, content, fills)
