@@ -29,8 +29,8 @@ from typing import Any
 
 from riep.errors import RefusedError
 from riep.report.cover import Cover
-from riep.report.page import COVER_FIRST_ROW, HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame, cover_rows
-from riep.report.sheet_frame import COVER_SHEET, budget
+from riep.report.page import HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame
+from riep.report.sheet_frame import COVER_SHEET, write_cover
 from riep.safetext import Formula, quoted, visible
 from riep.sheets import Chart, SheetContent
 
@@ -71,8 +71,8 @@ def _value(v: object) -> object:
 
 
 def is_cover_sheet(sheet: Any) -> bool:
-    """The cover sheet riep wrote earlier: its facts start with the organisation."""
-    return sheet[f"A{COVER_FIRST_ROW}"].value == "Organisation"
+    """The cover sheet riep wrote earlier: its facts start with the organisation, in row 4."""
+    return sheet["A4"].value == "Organisation"
 
 
 def refused(name: str, book: Any) -> RefusedError:
@@ -98,31 +98,51 @@ def _replace(book: Any, name: str, ours: bool) -> Any:
 
 
 def render_cover(book: Any, cover: Cover, sheets: list[str]) -> Any:
-    """The ``About`` sheet of a run, describing its result ``sheets``: in the place of riep's earlier cover, else
-    before the result sheets; the rows the openpyxl writer's cover has (:func:`riep.report.page.cover_rows`)."""
+    """The ``About`` sheet of a run, listing ``sheets``: in the place of riep's earlier cover, else after the last
+    sheet (before the result sheets that follow it). It is the sheet the openpyxl writer makes
+    (:func:`riep.report.sheet_frame.write_cover`), written there and copied cell by cell: values, fonts, fills,
+    wrapping, merged title rows, column widths and row heights."""
+    from openpyxl import Workbook
+
     old = _sheet(book, COVER_SHEET)
     ws = _replace(book, COVER_SHEET, old is not None and is_cover_sheet(old))
-    widths = [16.0, budget(False) - 18]
-    for col, chars in enumerate(widths, start=1):
-        ws.range((1, col)).column_width = _width(book, chars)
-    for row, text, size in ((1, cover.title, 16), (2, cover.organisation, 12)):
-        ws.range((row, 1)).value = quoted(text)
-        ws.range((row, 1)).font.size = size
-        ws.range((row, 1), (row, 2)).merge(False)
-        ws.range((row, 1)).wrap_text = True
-    ws["A1"].font.bold = True
-    rows = cover_rows(cover, sheets)
-    ws.range((COVER_FIRST_ROW, 1)).value = [[quoted(label), quoted(text)] for label, text in rows]
-    end = COVER_FIRST_ROW + len(rows) - 1
-    facts = ws.range((COVER_FIRST_ROW, 1), (COVER_FIRST_ROW + len(cover.lines()) - 1, 1))
-    facts.color = "#F2F2F2"
-    ws.range((COVER_FIRST_ROW, 1), (end, 1)).font.bold = True
-    body = ws.range((1, 1), (end, 2))
-    body.vertical_alignment = "top"
-    ws.range((COVER_FIRST_ROW, 2), (end, 2)).wrap_text = True
-    body.rows.autofit()  # wrapped facts (the SHA-256, the key figures) get the height they need
+    made = Workbook()
+    made.remove(made.active)
+    for name in sheets:
+        made.create_sheet(name)
+    _transcribe(book, write_cover(made, cover), ws)
     _print_frame(book, ws, PageFrame(landscape=False, organisation=cover.organisation, title=cover.title))
     return ws
+
+
+def _transcribe(book: Any, src: Any, ws: Any) -> None:
+    """Copy an openpyxl sheet's cells and their look onto the sheet ``ws`` of ``book``."""
+    grid = [[quoted(c.value) if c.value is not None else "" for c in row] for row in src.iter_rows()]
+    if grid:
+        ws.range((1, 1)).value = grid
+    for letter, dim in src.column_dimensions.items():
+        if dim.width:
+            ws.range(f"{letter}1").column_width = _width(book, dim.width)
+    for row, dim in src.row_dimensions.items():
+        if dim.height:
+            ws.range((row, 1)).row_height = dim.height
+    for merged in src.merged_cells.ranges:
+        ws.range(merged.coord).merge(False)
+    for row in src.iter_rows():
+        for c in row:
+            if c.value is None:
+                continue
+            cell = ws.range(c.coordinate)
+            if c.font.b:
+                cell.font.bold = True
+            if c.font.sz and float(c.font.sz) != 11:
+                cell.font.size = float(c.font.sz)
+            if c.fill.fill_type == "solid":
+                cell.color = f"#{str(c.fill.start_color.rgb)[-6:]}"
+            if c.alignment.wrap_text:
+                cell.wrap_text = True
+            if c.alignment.vertical:
+                cell.vertical_alignment = c.alignment.vertical
 
 
 def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:

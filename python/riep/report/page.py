@@ -11,16 +11,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from riep.report.cover import Cover
-
-__all__ = ["PageFrame", "MARGIN_IN", "TOP_MARGIN_IN", "HEADER_MARGIN_IN", "header_text", "cover_rows",
-           "COVER_FIRST_ROW"]
+__all__ = ["PageFrame", "MARGIN_IN", "TOP_MARGIN_IN", "HEADER_MARGIN_IN", "header_text"]
 
 MARGIN_IN = 0.4
 TOP_MARGIN_IN = 0.75
 HEADER_MARGIN_IN = 0.3
-COVER_FIRST_ROW = 4
-"""The cover sheet: the title in row 1, the organisation in row 2, its facts from this row."""
 
 
 def header_text(text: str) -> str:
@@ -41,9 +36,3 @@ class PageFrame(BaseModel):
         """The page's header and footer texts by place (Office.js's names), without font codes."""
         return {"leftHeader": header_text(self.organisation), "rightHeader": header_text(self.title) or "&A",
                 "leftFooter": "&F", "rightFooter": "Page &P of &N"}
-
-
-def cover_rows(cover: Cover, sheets: list[str]) -> list[tuple[str, str]]:
-    """The (label, text) rows of a cover sheet from :data:`COVER_FIRST_ROW`: the cover's facts, a blank row, and the
-    result sheets it describes."""
-    return [*cover.lines(), ("", ""), ("Sheets", ", ".join(sheets))]

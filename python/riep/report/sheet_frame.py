@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
-from riep.report.page import COVER_FIRST_ROW, HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame, cover_rows
+from riep.report.page import HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame
 from riep.report.page import header_text as _literal
 from riep.safetext import safe_cell
 from riep.table import col_letter
@@ -171,18 +171,19 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
         lines = wrapped_lines(text, sum(widths) * _BODY_PT / (font.sz or _BODY_PT) * 0.8)
         ws.row_dimensions[row].height = lines * (font.sz or _BODY_PT) * 1.3 + 4
     shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
-    facts = len(cover.lines())
-    for k, (label, text) in enumerate(cover_rows(cover, [n for n in wb.sheetnames if n != COVER_SHEET]),
-                                      start=COVER_FIRST_ROW):
-        if not label and not text:
-            continue
+    for k, (label, text) in enumerate(cover.lines(), start=4):
         a, b = _text(ws.cell(row=k, column=1), label), _text(ws.cell(row=k, column=2), text)
         a.font = Font(bold=True)
         a.alignment = Alignment(vertical="top")
         b.alignment = Alignment(wrap_text=True, vertical="top")
-        if k < COVER_FIRST_ROW + facts:
-            a.fill = shade
+        a.fill = shade
         fit_row(ws, k, text, widths[1])
+    sheets = [n for n in wb.sheetnames if n != COVER_SHEET]
+    last = 4 + len(cover.lines()) + 1
+    label = ws.cell(row=last, column=1, value="Sheets")
+    label.font, label.alignment = Font(bold=True), Alignment(vertical="top")
+    _text(ws.cell(row=last, column=2), ", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
+    fit_row(ws, last, ", ".join(sheets), widths[1])
     print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
     return ws
 
