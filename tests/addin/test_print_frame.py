@@ -160,3 +160,26 @@ def test_ribbon_js_applies_the_frame_with_office_js(reconcile_run):
               if (m := re.fullmatch(re.escape(bars) + r"\.points\.getItemAt\((\d)\)\.dataLabel\.format\.font\.color", k))}
     assert labels[4] == "#FFFFFF" and labels[6] == "#262626"  # white on the dark Budget bar; dark beside Headroom
     assert not any("getItemAt(0).points" in k for k in done)  # the undrawn base gets no colours nor labels
+
+
+def test_the_reports_offered_for_download_carry_the_cover(client, reconcile_run, shipped):
+    import io
+
+    import pdfplumber
+
+    offered = client.get("/riep/reports/latest").json()
+    book = openpyxl.load_workbook(io.BytesIO(client.get(offered["files"][0]["url"]).content))
+    assert book.sheetnames == [COVER_SHEET, "Reconciliation", "ReconcileChecks"]
+    about = book[COVER_SHEET]
+    assert (about["A1"].value, about["B4"].value, about["B5"].value) == (
+        "Reconcile carry-forwards: Financial allocation Year Two 2009/10", "Improvement East",
+        OPEN_BOOK.format(name="financial_allocation.xlsx"))
+    assert book.properties.title == "Improvement East: Reconcile carry-forwards: Financial allocation Year Two 2009/10"
+    path = shipped("risk_register.xlsx")
+    run_script(client, path, "risk_report", options={"as_of": "2009-12-15", "title": document_title(path)})
+    pdf = client.get(client.get("/riep/reports/latest").json()["files"][0]["url"]).content
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = " ".join((doc.pages[0].extract_text() or "").split())
+    assert text.startswith("Improvement East Risk register report: Risk register (Year Two Delivery Plan 2009/10)")
+    assert "Source file risk_register.xlsx, as open in Excel (the add-in reads its cells, not a saved file, so no " \
+           "size or SHA-256 can be given)" in text
