@@ -115,15 +115,29 @@ function recorder(path) {
     },
   });
 }
-globalThis.Office = { actions: { associate() {} }, context: { requirements: { isSetSupported: () => true } } };
-const context = { workbook: recorder("workbook"), sync: async () => {} };
+const supported = new Set(SUPPORTED);
+globalThis.Office = {
+  actions: { associate() {} },
+  context: { requirements: { isSetSupported: (name, version) => supported.has(version) } },
+};
+let syncs = 0;
+const context = {
+  workbook: recorder("workbook"),
+  sync: async () => {
+    syncs += 1;
+    if (syncs === FAILING_SYNC) throw new Error("Excel refused the batch");
+  },
+};
+console.warn = (text) => log.push(["warning", text]);
 """
 
 
-def _print_frame_in_node(sheet: str, frame: dict) -> list[list[object]]:
+def _print_frame_in_node(sheet: str, frame: dict, supported: tuple[str, ...] = ("1.8", "1.9"),
+                         failing_sync: int = 0) -> list[list[object]]:
     node = shutil.which("node")
     assert node, "node is needed to run the add-in's JavaScript"
-    program = (_OFFICE + (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
+    program = (f"const SUPPORTED = {json.dumps(supported)}, FAILING_SYNC = {failing_sync};\n"
+               + _OFFICE + (ADDIN / "static" / "js" / "ribbon.js").read_text(encoding="utf-8")
                + f"\nriepPrintFrame(context, {json.dumps(sheet)}, {json.dumps(frame)})"
                ".then(() => process.stdout.write(JSON.stringify(log)));\n")
     done = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=60)
@@ -183,3 +197,13 @@ def test_the_reports_offered_for_download_carry_the_cover(client, reconcile_run,
     assert text.startswith("Improvement East Risk register report: Risk register (Year Two Delivery Plan 2009/10)")
     assert "Source file risk_register.xlsx, as open in Excel (the add-in reads its cells, not a saved file, so no " \
            "size or SHA-256 can be given)" in text
+
+
+def test_an_older_or_refusing_excel_keeps_the_sheet_and_the_run_goes_on(reconcile_run):
+    frame = _frames(reconcile_run)["Reconciliation"]
+    old = dict((k, v) for k, v in _print_frame_in_node("Reconciliation", frame, supported=("1.8",)))
+    assert not any(".pageLayout." in k or "PageBreaks" in k for k in old)  # ExcelApi 1.8: the charts only
+    assert old['workbook.worksheets.getItem("Reconciliation").charts.getItemAt(0).plotVisibleOnly'] is False
+    refused = _print_frame_in_node("Reconciliation", frame, failing_sync=2)  # the page's batch is refused
+    assert ["warning", "RIEP: the print set-up of Reconciliation was not applied: Excel refused the batch"] in refused
+    assert any(k.endswith(".dataLabels.position") for k, _v in refused)  # the charts' batch still went

@@ -107,11 +107,31 @@ globalThis.riepToday = riepToday;
 // sends it (a runMacro action): frame = {orientation, paperSize, titleRows, margins (points),
 // headers {leftHeader, rightHeader, leftFooter, rightFooter}, breaks: [Excel rows that start a page],
 // charts: [{names, invisible, drawn, labelled, points {category: "#RRGGBB"}, labels {category: colour},
-// number_format}]} (charts in the order they were added to the sheet). Needs ExcelApi 1.9; an older
-// Excel keeps the sheet as written.
+// number_format}]} (charts in the order they were added to the sheet). The page needs ExcelApi 1.9,
+// the charts 1.8; an older Excel keeps the sheet as written (Excel's default page and colours).
+// The actions before it are applied first, and the page and the charts each in a batch of their
+// own: an Excel that refuses one of them still shows the sheet, and the run goes on.
 async function riepPrintFrame(context, sheetName, frame) {
-  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
+  const supports = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
+  await context.sync();
   const sheet = context.workbook.worksheets.getItem(sheetName);
+  const steps = [
+    [supports("1.9"), () => riepPageLayout(sheet, frame)],
+    [supports("1.8"), () => frame.charts.forEach((look, k) => riepChartLook(sheet.charts.getItemAt(k), look))],
+  ];
+  for (const [supported, step] of steps) {
+    if (!supported) continue;
+    try {
+      step();
+      await context.sync();
+    } catch (error) {
+      console.warn("RIEP: the print set-up of " + sheetName + " was not applied: " + error.message);
+    }
+  }
+}
+globalThis.riepPrintFrame = riepPrintFrame;
+
+function riepPageLayout(sheet, frame) {
   const layout = sheet.pageLayout;
   layout.orientation = frame.orientation;
   layout.paperSize = frame.paperSize;
@@ -125,40 +145,38 @@ async function riepPrintFrame(context, sheetName, frame) {
   if (frame.titleRows) layout.setPrintTitleRows(frame.titleRows);
   Object.assign(layout.headersFooters.defaultForAllPages, frame.headers);
   for (const row of frame.breaks) sheet.horizontalPageBreaks.add("A" + row);
-  frame.charts.forEach((look, index) => {
-    const chart = sheet.charts.getItemAt(index);
-    chart.plotVisibleOnly = false; // the helper rows are hidden, and still drawn
-    look.names.forEach((name, k) => {
-      chart.series.getItemAt(k).name = name;
-    });
-    for (const k of look.invisible) {
-      const base = chart.series.getItemAt(k);
-      base.format.fill.clear();
-      base.format.line.lineStyle = "None";
-    }
-    for (const k of look.drawn) {
-      const series = chart.series.getItemAt(k);
-      for (const [point, colour] of Object.entries(look.points)) {
-        series.points.getItemAt(Number(point)).format.fill.setSolidColor(colour);
-      }
-      if (!look.labelled) continue;
-      series.hasDataLabels = true;
-      Object.assign(series.dataLabels, {
-        showValue: true,
-        showCategoryName: false,
-        showSeriesName: false,
-        showLegendKey: false,
-        position: "InsideBase",
-        numberFormat: look.number_format,
-      });
-      for (const [point, colour] of Object.entries(look.labels)) {
-        series.points.getItemAt(Number(point)).dataLabel.format.font.color = colour;
-      }
-    }
-  });
-  await context.sync();
 }
-globalThis.riepPrintFrame = riepPrintFrame;
+
+function riepChartLook(chart, look) {
+  chart.plotVisibleOnly = false; // the helper rows are hidden, and still drawn
+  look.names.forEach((name, k) => {
+    chart.series.getItemAt(k).name = name;
+  });
+  for (const k of look.invisible) {
+    const base = chart.series.getItemAt(k);
+    base.format.fill.clear();
+    base.format.line.lineStyle = "None";
+  }
+  for (const k of look.drawn) {
+    const series = chart.series.getItemAt(k);
+    for (const [point, colour] of Object.entries(look.points)) {
+      series.points.getItemAt(Number(point)).format.fill.setSolidColor(colour);
+    }
+    if (!look.labelled) continue;
+    series.hasDataLabels = true;
+    Object.assign(series.dataLabels, {
+      showValue: true,
+      showCategoryName: false,
+      showSeriesName: false,
+      showLegendKey: false,
+      position: "InsideBase",
+      numberFormat: look.number_format,
+    });
+    for (const [point, colour] of Object.entries(look.labels)) {
+      series.points.getItemAt(Number(point)).dataLabel.format.font.color = colour;
+    }
+  }
+}
 
 async function riepRunScript(scriptName, errorDisplayMode = "alert") {
   const authResult =
