@@ -6,14 +6,15 @@ the reported cells, an Excel Table, notes, pictures, charts, frozen header), so 
 button and the CLI give the same sheet. With xlwings Server every call becomes an action
 the add-in's JavaScript applies in Excel; with classic desktop xlwings it happens at once.
 
-The run's cover (:func:`render_cover`) is the ``About`` sheet ``--write-sheet``/``riep run`` put
-first, from the same :class:`~riep.report.cover.Cover` rows. How each sheet prints (A4, header and
-footer, repeated header row, page breaks) and what xlwings' remote chart API cannot say (a waterfall's
-undrawn base, each bar's own colour, its label's colour) go to Excel as one ``runMacro`` action calling
-``riepPrintFrame`` in ``addin/static/js/ribbon.js``, which applies them with Office.js (ExcelApi 1.9;
-older Excels keep the sheet as written and print it with their defaults). Hidden helper rows use
-xlwings' own ``row_hidden``. Classic desktop xlwings runs no ribbon JavaScript: there the sheets keep
-Excel's default page set-up and chart colours.
+The run's cover (:func:`render_cover`) is the ``About`` sheet ``riep run`` puts first: the openpyxl
+writer's cover (:func:`riep.report.sheet_frame.write_cover`) copied cell by cell. How each sheet prints
+(A4, margins, header and footer, repeated header row, page breaks) and what xlwings' remote chart API
+cannot say (a waterfall's undrawn base, each bar's own colour, its label's colour, hidden rows still
+plotted) go to Excel as one ``runMacro`` action per sheet calling ``riepPrintFrame`` in
+``addin/static/js/ribbon.js``, which applies them with Office.js (the page needs ExcelApi 1.9, the
+charts 1.8; an older Excel keeps the sheet as written, with Excel's default page and colours). Hidden
+helper rows are xlwings' own (``rows.hidden``). Classic desktop xlwings runs no ribbon JavaScript:
+there the sheets keep Excel's default page set-up and chart colours.
 
 Only riep's own result sheets are replaced. Reported cells on the person's sheets get a fill
 colour and nothing else; the cells filled by the previous run of the same sheet get their
@@ -213,10 +214,11 @@ def _spans(rows: list[int]) -> list[tuple[int, int]]:
 
 
 def _chart_look(ch: Chart) -> dict[str, Any]:
-    """What ``riepPrintFrame`` does to a chart that xlwings' remote API cannot (a new chart's series cannot be reached
-    without reading them back from Excel): the hidden helper rows still plotted, the series' names, the waterfall's
-    base drawn without fill, each bar's own colour, the drawn bars labelled with their amount (#,##0, at the bar's base) in each
-    label's colour. (The legend is the remote API's: shown only where more than one series is drawn.)"""
+    """What ``riepPrintFrame`` does to a chart that xlwings' remote API cannot (a new chart's series cannot be
+    reached without reading them back from Excel): the hidden helper rows still plotted, the series' names, the
+    waterfall's base drawn without fill, each bar's own colour, the drawn bars labelled with their amount (#,##0,
+    at the bar's base) in each label's colour. (The legend is the remote API's: shown only where more than one
+    series is drawn.)"""
     drawn = [k for k in range(len(ch.values)) if k not in ch.invisible_series]
     return {"names": ch.series_names[:len(ch.values)], "invisible": ch.invisible_series, "drawn": drawn,
             "labelled": bool(ch.invisible_series),
