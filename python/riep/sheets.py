@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from riep.findings import FileReport, Severity
+from riep.model import Model
 from riep.money import XL_K, XL_K_SIGNED
 
 __all__ = [
@@ -32,7 +33,7 @@ SEVERITY_FILL = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.
 HIGHLIGHT_FILL = SEVERITY_FILL
 
 
-class Column(BaseModel):
+class Column(Model):
     """A result column: header, width in characters, Excel number format."""
 
     name: str
@@ -40,7 +41,7 @@ class Column(BaseModel):
     number_format: str | None = None
 
 
-class Link(BaseModel):
+class Link(Model):
     """A place in the workbook: ``sheet`` and A1 ``cell``."""
 
     sheet: str
@@ -52,7 +53,7 @@ class Link(BaseModel):
         return f"'{self.sheet}'!{self.cell}"
 
 
-class Picture(BaseModel):
+class Picture(Model):
     """A PNG placed on the sheet with its top-left corner at ``anchor``."""
 
     anchor: str
@@ -61,7 +62,7 @@ class Picture(BaseModel):
     height_px: int | None = None
 
 
-class Chart(BaseModel):
+class Chart(Model):
     """A native Excel chart over ranges of this sheet: ``kind`` is ``column`` or ``bar``."""
 
     kind: str = "column"
@@ -106,7 +107,7 @@ def contrast_text(fill: str) -> str:
     return LIGHT_TEXT if (1.05 / (lum + 0.05)) > (lum + 0.05) / (_luminance(DARK_TEXT) + 0.05) else DARK_TEXT
 
 
-class SheetContent(BaseModel):
+class SheetContent(Model):
     """One result sheet."""
 
     name: str
