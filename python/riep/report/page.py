@@ -9,7 +9,9 @@ at the foot, in Excel's header and footer codes.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from riep.model import Model
 
 __all__ = ["PageFrame", "MARGIN_IN", "TOP_MARGIN_IN", "HEADER_MARGIN_IN", "header_text"]
 
@@ -23,7 +25,7 @@ def header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-class PageFrame(BaseModel):
+class PageFrame(Model):
     """How one sheet prints. ``header_row`` and ``breaks`` are Excel row numbers (a break starts a page)."""
 
     landscape: bool
