@@ -207,3 +207,22 @@ def test_an_older_or_refusing_excel_keeps_the_sheet_and_the_run_goes_on(reconcil
     refused = _print_frame_in_node("Reconciliation", frame, failing_sync=2)  # the page's batch is refused
     assert ["warning", "RIEP: the print set-up of Reconciliation was not applied: Excel refused the batch"] in refused
     assert any(k.endswith(".dataLabels.position") for k, _v in refused)  # the charts' batch still went
+
+
+def test_the_cover_replaces_riep_s_own_and_never_the_person_s(client, shipped, tmp_path):
+    src = shipped("risk_register.xlsx")
+    book = openpyxl.load_workbook(src)
+    about = book.create_sheet(COVER_SHEET, 1)
+    about["A1"], about["A4"], about["B4"] = "Risk register: an earlier run", "Organisation", "Improvement East"
+    ours = tmp_path / "ours.xlsx"
+    book.save(ours)
+    actions = run_script(client, ours, "risk_report", options={"as_of": "2009-12-15"})
+    assert [a["sheet_position"] for a in actions if a["func"] == "sheetDelete"] == [1]
+    assert added_sheets(actions)[COVER_SHEET] == 1  # in the earlier cover's place
+    about["A4"] = "My notes for the Board"
+    mine = tmp_path / "mine.xlsx"
+    book.save(mine)
+    actions = run_script(client, mine, "risk_report", options={"as_of": "2009-12-15"})
+    assert [a["func"] for a in actions] == ["alert"]
+    assert actions[0]["args"][0] == ("mine.xlsx: the workbook already has a sheet called 'About' that riep did not "
+                                     "write; rename it and run again")
