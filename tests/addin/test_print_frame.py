@@ -57,7 +57,7 @@ def test_the_cover_is_the_one_riep_run_writes(reconcile_run, shipped_run):
         a: v for a, v in cli.items() if a not in ("B5", "B7")}
     frame = _frames(reconcile_run)[COVER_SHEET]
     assert (frame["orientation"], frame["paperSize"], frame["titleRows"]) == ("Portrait", "A4", None)
-    assert frame["headers"] == {"leftHeader": "Improvement East",
+    assert frame["headers"] == {"leftHeader": '&"-,Bold"Improvement East',
                                 "rightHeader": "Reconcile carry-forwards: Financial allocation Year Two 2009/10",
                                 "leftFooter": "&F", "rightFooter": "Page &P of &N"}
 
@@ -72,7 +72,7 @@ def test_helper_rows_page_breaks_and_chart_colours_are_those_of_riep_run(reconci
     frame = _frames(reconcile_run)["Reconciliation"]
     assert frame["breaks"] == [b.id + 1 for b in ws.row_breaks.brk] == [32]
     assert (frame["orientation"], frame["paperSize"], frame["titleRows"]) == ("Landscape", "A4", "$4:$4")
-    assert frame["headers"]["leftHeader"] == "Improvement East"
+    assert frame["headers"]["leftHeader"] == '&"-,Bold"Improvement East'
     chart = ws._charts[0]
     drawn = chart.series[1]
     assert frame["charts"] == [{
@@ -157,7 +157,8 @@ def test_ribbon_js_applies_the_frame_with_office_js(reconcile_run):
         "zoom": {"horizontalFitToPages": 1, "verticalFitToPages": 0}, 'setPrintTitleRows("$4:$4")': None}
     page = layout + ".headersFooters.defaultForAllPages."
     assert {k.removeprefix(page): v for k, v in done.items() if k.startswith(page)} == {
-        "leftHeader": "Improvement East", "rightHeader": "Reconciliation: carry-forwards across financial years (£k)",
+        "leftHeader": '&"-,Bold"Improvement East',
+        "rightHeader": "Reconciliation: carry-forwards across financial years (£k)",
         "leftFooter": "&F", "rightFooter": "Page &P of &N"}
     assert done[sheet + '.horizontalPageBreaks.add("A32")'] is None
     chart = sheet + ".charts.getItemAt(0)"

@@ -39,6 +39,7 @@ __all__ = ["render_sheet", "render_cover", "apply_highlights", "highlight_name",
            "FILLS_SHEET", "OwnFills", "PRINT_FRAME"]
 
 PRINT_FRAME = "riepPrintFrame"
+_BOLD = '&"-,Bold"'  # the partnership's name in bold at the top left, as the openpyxl writer prints it
 """The Office.js function of ``addin/static/js/ribbon.js`` that sets a sheet's page and its charts' colours."""
 
 
@@ -231,13 +232,15 @@ def _print_frame(book: Any, ws: Any, frame: PageFrame, charts: list[dict[str, An
     only: classic desktop xlwings has no ribbon JavaScript to call)."""
     if not _on_server(book):
         return
+    headers = frame.headers()
     margins = {"left": MARGIN_IN, "right": MARGIN_IN, "top": TOP_MARGIN_IN, "bottom": TOP_MARGIN_IN,
                "header": HEADER_MARGIN_IN, "footer": HEADER_MARGIN_IN}
     book.app.macro(PRINT_FRAME)(ws.name, {
         "orientation": "Landscape" if frame.landscape else "Portrait", "paperSize": "A4",
         "titleRows": f"${frame.header_row}:${frame.header_row}" if frame.header_row else None,
         "margins": {k: round(v * 72, 1) for k, v in margins.items()},  # Office.js takes points
-        "headers": frame.headers(), "breaks": frame.breaks, "charts": charts or []})
+        "headers": {**headers, "leftHeader": _BOLD + headers["leftHeader"]} if frame.organisation else headers,
+        "breaks": frame.breaks, "charts": charts or []})
 
 
 def _runs(fills: dict[int, str], ncols: int) -> list[tuple[tuple[int, int], str]]:
