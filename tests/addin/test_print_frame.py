@@ -87,6 +87,9 @@ def test_helper_rows_page_breaks_and_chart_colours_are_those_of_riep_run(reconci
                                             "4": "#FFFFFF", "5": "#262626", "6": "#262626"}
     titled = [a["args"] for a in reconcile_run if a["func"] == "setChartTitle" and a["sheet_position"] == at]
     assert titled == [[0, "Budget build-up 2009/10 (£k)"]]
+    # the column widths riep run works out from the text (so the sheet prints at 9 pt or more), in Office.js's points
+    widths = [a["args"][0] for a in reconcile_run if a["func"] == "setColumnWidth" and a["sheet_position"] == at]
+    assert widths == [round((ws.column_dimensions[col].width * 7 + 5) * 0.75, 2) for col in "ABCDEF"]
 
 
 _OFFICE = """

@@ -117,19 +117,25 @@ def render_cover(book: Any, cover: Cover, sheets: list[str]) -> Any:
     return ws
 
 
+def _geometry(book: Any, src: Any, ws: Any, skip_rows: set[int] | frozenset[int] = frozenset()) -> None:
+    """Copy an openpyxl sheet's column widths, row heights (not of ``skip_rows``: a height would show a hidden row)
+    and merged cells onto the sheet ``ws`` of ``book``."""
+    for letter, dim in src.column_dimensions.items():
+        if dim.width:
+            ws.range(f"{letter}1").column_width = _width(book, dim.width)
+    for row, dim in src.row_dimensions.items():
+        if dim.height and row not in skip_rows:
+            ws.range((row, 1)).row_height = dim.height
+    for merged in src.merged_cells.ranges:
+        ws.range(merged.coord).merge(False)
+
+
 def _transcribe(book: Any, src: Any, ws: Any) -> None:
     """Copy an openpyxl sheet's cells and their look onto the sheet ``ws`` of ``book``."""
     grid = [[quoted(c.value) if c.value is not None else "" for c in row] for row in src.iter_rows()]
     if grid:
         ws.range((1, 1)).value = grid
-    for letter, dim in src.column_dimensions.items():
-        if dim.width:
-            ws.range(f"{letter}1").column_width = _width(book, dim.width)
-    for row, dim in src.row_dimensions.items():
-        if dim.height:
-            ws.range((row, 1)).row_height = dim.height
-    for merged in src.merged_cells.ranges:
-        ws.range(merged.coord).merge(False)
+    _geometry(book, src, ws)
     for row in src.iter_rows():
         for c in row:
             if c.value is None:
@@ -175,11 +181,8 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
         ws.range((top, 1), (top, ncols)).font.bold = True
     last_row = top + max(len(c.rows), 1)
     for j, col in enumerate(c.columns):
-        ws.range((top, j + 1)).column_width = _width(book, col.width)
         if col.number_format and c.rows:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).number_format = col.number_format
-        if (j == ncols - 1 or col.width >= 40) and c.rows:
-            ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).wrap_text = True
     for (first, last), rgb in _runs(c.row_fills, ncols):
         ws.range((top + 1 + first, 1), (top + 1 + last, ncols)).color = f"#{rgb}"
     for (i, j), _link in c.links.items():
@@ -190,6 +193,7 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
                       table_style_name="TableStyleLight9", has_headers=True)
     for k, note in enumerate(c.notes):
         ws.range((last_row + 2 + k, 1)).value = quoted(note)
+    _layout(book, ws, c)
     for first, last in _spans(c.hidden_rows):  # a chart's helper figures: drawn, never shown nor printed
         ws.range((top + 1 + first, 1), (top + 1 + last, 1)).rows.hidden = True
     _pictures(ws, c)
@@ -201,6 +205,31 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     _print_frame(book, ws, PageFrame(landscape=c.landscape, header_row=top, organisation=organisation, title=c.title,
                                      breaks=[top + 1 + i for i in c.page_breaks]), [_chart_look(ch) for ch in c.charts])
     return ws
+
+
+def _layout(book: Any, ws: Any, c: SheetContent) -> None:
+    """Column widths, wrapped cells, title rows spread over the table and row heights as the openpyxl writer works
+    them out from the text (:func:`riep.report.sheet_frame.fit_columns`): the sheet prints at 9 pt or more, as
+    ``riep run``'s does."""
+    from openpyxl import Workbook
+
+    from riep.xlsx.writer import render_sheet as render_xlsx
+
+    made = Workbook()
+    made.remove(made.active)
+    render_xlsx(made, c.model_copy(update={"pictures": [], "charts": []}))
+    src, top, ncols = made[c.name], c.first_row, len(c.columns)
+    _geometry(book, src, ws, {top + 1 + i for i in c.hidden_rows})
+    for j in range(ncols):
+        wrapped = [i for i in range(len(c.rows) + 1) if src.cell(row=top + i, column=j + 1).alignment.wrap_text]
+        for first, last in _spans(wrapped):
+            ws.range((top + first, j + 1), (top + last, j + 1)).wrap_text = True
+    for row in {cell.min_row for cell in src.merged_cells.ranges}:  # titles and notes spread over the table
+        ws.range((row, 1)).wrap_text = True
+    if ncols:
+        ws.range((top, 1), (top, ncols)).vertical_alignment = "bottom"
+    if ncols and c.rows:
+        ws.range((top + 1, 1), (top + len(c.rows), ncols)).vertical_alignment = "top"
 
 
 def _spans(rows: list[int]) -> list[tuple[int, int]]:
