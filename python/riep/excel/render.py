@@ -131,26 +131,32 @@ def _geometry(book: Any, src: Any, ws: Any, skip_rows: set[int] | frozenset[int]
 
 
 def _transcribe(book: Any, src: Any, ws: Any) -> None:
-    """Copy an openpyxl sheet's cells and their look onto the sheet ``ws`` of ``book``."""
+    """Copy an openpyxl sheet's cells and their look onto the sheet ``ws`` of ``book`` (each look once per run of
+    cells down a column that share it: few actions for Excel to apply)."""
     grid = [[quoted(c.value) if c.value is not None else "" for c in row] for row in src.iter_rows()]
     if grid:
         ws.range((1, 1)).value = grid
     _geometry(book, src, ws)
+    looks: dict[tuple[str, object], dict[int, list[int]]] = {}
     for row in src.iter_rows():
         for c in row:
             if c.value is None:
                 continue
-            cell = ws.range(c.coordinate)
-            if c.font.b:
-                cell.font.bold = True
-            if c.font.sz and float(c.font.sz) != 11:
-                cell.font.size = float(c.font.sz)
-            if c.fill.fill_type == "solid":
-                cell.color = f"#{str(c.fill.start_color.rgb)[-6:]}"
-            if c.alignment.wrap_text:
-                cell.wrap_text = True
-            if c.alignment.vertical:
-                cell.vertical_alignment = c.alignment.vertical
+            found = [("bold", True) if c.font.b else None,
+                     ("size", float(c.font.sz)) if c.font.sz and float(c.font.sz) != 11 else None,
+                     ("color", f"#{str(c.fill.start_color.rgb)[-6:]}") if c.fill.fill_type == "solid" else None,
+                     ("wrap_text", True) if c.alignment.wrap_text else None,
+                     ("vertical_alignment", c.alignment.vertical) if c.alignment.vertical else None]
+            for look in filter(None, found):
+                looks.setdefault(look, {}).setdefault(c.column, []).append(c.row)
+    for (what, value), columns in looks.items():
+        for column, rows in columns.items():
+            for first, last in _spans(rows):
+                cells = ws.range((first, column), (last, column))
+                if what in ("bold", "size"):
+                    setattr(cells.font, what, value)
+                else:
+                    setattr(cells, what, value)
 
 
 def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
