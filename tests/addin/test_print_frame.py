@@ -20,7 +20,8 @@ from test_custom_scripts import added_sheets, cells, run_script, shown
 from riep import __version__
 from riep.excel.render import PRINT_FRAME
 from riep.registry import rules_version
-from riep.report.cover import OPEN_BOOK, document_title
+from riep.report.cover import OPEN_BOOK
+from riep.report.organisation import document_title
 from riep.report.sheet_frame import COVER_SHEET
 
 ADDIN = Path(__file__).resolve().parents[2] / "addin"

@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 
 from records.recdata import Source, world
-from riep.report.cover import OPEN_BOOK, cover_for, organisation
+from riep.report.cover import OPEN_BOOK, cover_for
+from riep.report.organisation import organisation
 from riep.runners.base import Context
 from riep.settings import load_settings
 

@@ -33,7 +33,8 @@ from riep.excel.render import (
 from riep.excel.source import BookSource, Formulas
 from riep.findings import FileReport
 from riep.jobs import all_jobs
-from riep.report.cover import Cover, workbook_name
+from riep.report.cover import Cover
+from riep.report.organisation import workbook_name
 from riep.report.sheet_frame import COVER_SHEET
 from riep.runners.base import Context, Job
 

@@ -6,58 +6,16 @@ the PDF frame as the block under the title, and both put its facts in the docume
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 from riep.findings import FileReport, Summary
 from riep.provenance import InputFile, RunInfo
-from riep.settings import Settings
-from riep.table import TableSource
-from riep.workbook_settings import workbook_organisation
 
-__all__ = ["Cover", "organisation", "cover_for", "counts_text", "workbook_name", "document_title", "OPEN_BOOK"]
+__all__ = ["Cover", "cover_for", "counts_text", "OPEN_BOOK"]
 
-_DC = "{http://purl.org/dc/elements/1.1/}"
 OPEN_BOOK = ("{name}, as open in Excel (the add-in reads its cells, not a saved file, so no size or SHA-256 can be "
              "given)")
-
-
-def document_title(path: str | Path) -> str:
-    """The workbook's document title (File > Info > Title), or ``''``."""
-    try:
-        with zipfile.ZipFile(path) as z, z.open("docProps/core.xml") as fh:
-            node = ET.parse(fh).getroot().find(f"{_DC}title")
-    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
-        return ""
-    return (node.text or "").strip() if node is not None else ""
-
-
-def workbook_name(path: str | Path, title: str | None = None) -> str:
-    """What the workbook is, from its document title (``title``, else read from ``path``) without the partnership
-    (``Financial allocation Year Two 2009/10``), else its file name."""
-    title = document_title(path) if title is None else title.strip()
-    return title.split(" - ", 1)[1].strip() if " - " in title else (title or Path(path).name)
-
-
-def organisation(settings: Settings, source: TableSource | None = None, title: str = "") -> str:
-    """The partnership's name for a report's header and first page, the first of: the ``report.partnership``
-    setting; what the workbook's ``Settings`` table names (an ``Organisation`` row, else the title of the
-    partnership its ``Partnership`` row names); the title of the partnership riep.toml makes the default
-    (``[partnership] default``); the words before `` - `` in the workbook's document title ``title``
-    (``Improvement East - Financial allocation`` gives ``Improvement East``). ``''`` when none says.
-
-    The built-in default partnership is not taken as the name: a workbook that names nothing is not assumed to be
-    Improvement East's."""
-    if settings.report.partnership.strip():
-        return settings.report.partnership.strip()
-    named = workbook_organisation(source, settings.partnership) if source is not None else ""
-    if named:
-        return named
-    if "default" in settings.partnership.model_fields_set:
-        return settings.partnership.profile().title
-    return title.split(" - ")[0].strip() if " - " in title else ""
 
 
 def _plural(n: int, word: str) -> str:

@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from riep.findings import FileReport
-from riep.provenance import run_info
-from riep.report.cover import Cover, cover_for, document_title, organisation
-from riep.report.figures import key_figures
+from riep.report.organisation import document_title, organisation
 from riep.settings import Settings
 from riep.table import TableSource
 
 if TYPE_CHECKING:
     from riep.records.funding import LineAmount
+    from riep.report.cover import Cover
     from riep.sheets import SheetContent
 
 __all__ = ["Context", "Job", "Outcome"]
@@ -54,15 +53,17 @@ class Context:
     open_book: str | None = None
 
     def for_workbook(self, source: TableSource) -> Context:
-        """This context for a job on ``source``: its organisation (:func:`riep.report.cover.organisation`) and document
-        title (``title`` when known, as the add-in sends it, else read from the file)."""
-        title = self.title if self.title is not None else document_title(source.file)
-        return replace(self, organisation=organisation(self.settings, source, title), title=title)
+        """This context for a job on ``source``, with its organisation (:func:`riep.report.organisation.organisation`;
+        the document title is read from the file only when it is needed)."""
+        return replace(self, organisation=organisation(self.settings, source, self.title))
 
     def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
               figures: list[str] | None = None) -> Cover:
         """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
+        from riep.provenance import run_info
         from riep.registry import rules_version
+        from riep.report.cover import cover_for
+        from riep.report.figures import key_figures
 
         opened = [self.open_book] if self.open_book and sources and str(sources[0]) == self.open_book else []
         files = sources[len(opened):]

@@ -20,8 +20,9 @@ from riep.output.json_out import render_json
 from riep.output.junit import render_junit
 from riep.provenance import run_info
 from riep.registry import rules_version
-from riep.report.cover import cover_for, workbook_name
+from riep.report.cover import cover_for
 from riep.report.figures import key_figures
+from riep.report.organisation import workbook_name
 from riep.runners.base import Context, Job, Outcome
 from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from riep import risks
 from riep.findings import FileReport
-from riep.report.cover import workbook_name
+from riep.report.organisation import workbook_name
 from riep.risks import Register
 from riep.risks.sheet import report_sheet
 from riep.risks.summary import summarise
