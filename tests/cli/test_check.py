@@ -117,3 +117,18 @@ def test_write_sheet_refuses_to_overwrite_the_input(riep, tmp_path, shipped):
     assert (out, err) == ("", f"financial_allocation.xlsx: is the input {p}; riep never writes over its input, so "
                                "name another file for the output\n")
     assert p.read_bytes() == before
+
+
+def test_write_sheet_frames_the_copy_as_riep_run_does(riep, tmp_path):
+    from riep.provenance import input_file
+
+    out = tmp_path / "checked.xlsx"
+    riep("check", FA, "--write-sheet", out, "--as-of", "2009-12-15")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:2] == ["About", "Checks"] and wb.sheetnames[-1] == "Settings"
+    about = {row[0].value: row[1].value for row in wb["About"].iter_rows(min_row=4, max_col=2) if row[0].value}
+    source = input_file(ROOT / FA)
+    assert wb["About"]["A1"].value == "Validate totals: Financial allocation Year Two 2009/10"
+    assert (about["Organisation"], about["As of"], about["Findings"]) == (
+        "Improvement East", "15 December 2009", "1 error, 2 warnings, 4 notes")
+    assert about["Source file"] == f"financial_allocation.xlsx ({source.size:,} bytes), SHA-256 {source.sha256}"

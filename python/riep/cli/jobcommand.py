@@ -130,7 +130,7 @@ def run_job(job: Job[V], path: Path, ctx: Context, write_sheet: Path | None = No
     if write_sheet is not None:  # an output that cannot be written is the command's failure, not the workbook's
         from riep.xlsx.writer import write_result_copy
 
-        write_result_copy(path, write_sheet, sheets)
+        write_result_copy(path, write_sheet, sheets, job.copy_cover(path, write_sheet.name, outcome))
     return outcome.report, outcome
 
 

@@ -23,6 +23,7 @@ from riep.settings import Settings
 from riep.table import TableSource
 
 if TYPE_CHECKING:
+    from riep.provenance import RunInfo
     from riep.records.funding import LineAmount
     from riep.report.cover import Cover
     from riep.sheets import SheetContent
@@ -58,8 +59,9 @@ class Context:
         return replace(self, organisation=organisation(self.settings, source, self.title))
 
     def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
-              figures: list[str] | None = None) -> Cover:
-        """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
+              figures: list[str] | None = None, run: RunInfo | None = None) -> Cover:
+        """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures;
+        ``run``: the facts of the run it belongs to, when a run has already worked them out for all its inputs."""
         from riep.provenance import run_info
         from riep.registry import rules_version
         from riep.report.cover import cover_for
@@ -67,7 +69,7 @@ class Context:
 
         opened = [self.open_book] if self.open_book and sources and str(sources[0]) == self.open_book else []
         files = sources[len(opened):]
-        run = run_info(files, self.as_of, self.started_at, rules_version())
+        run = run or run_info(files, self.as_of, self.started_at, rules_version())
         org = self.organisation if self.organisation is not None else organisation(
             self.settings, None, document_title(sources[0]) if sources else "")
         return cover_for(title, file_name, report, run, org, files, key_figures(report, figures), opened)
@@ -113,3 +115,14 @@ class Job(Generic[V]):
             ctx = ctx.for_workbook(source)
         value = self.read(source, ctx)
         return Outcome(value, self.evaluate(value, ctx), ctx)
+
+    def copy_cover(self, path: Path, file_name: str, outcome: Outcome[V], run: RunInfo | None = None) -> Cover:
+        """The About cover of ``file_name``, a copy of the workbook ``path`` with this job's result sheets
+        (``riep run``, ``--write-sheet``): the job and workbook, its sources and the job's key figures."""
+        from riep.report.organisation import workbook_name
+
+        ctx = outcome.ctx
+        figures = self.figures(outcome.value, outcome.report, ctx) if self.figures else []
+        sources: list[str | Path] = [path, *([ctx.allocation] if self.name == "records" and ctx.allocation else [])]
+        return ctx.cover(f"{self.title}: {workbook_name(path, ctx.title)}", file_name, outcome.report, sources,
+                         figures, run)
