@@ -92,6 +92,9 @@ class SheetContent(BaseModel):
         default_factory=dict, description="(row index, column index) of a result cell -> where it links to."
     )
     row_fills: dict[int, str] = Field(default_factory=dict, description="Row index -> RGB fill.")
+    row_formats: dict[int, str] = Field(
+        default_factory=dict, description="Row index -> number format of that row's figures in place of their "
+        "columns' (e.g. headroom, which reads \"none\" when nothing is left).")
     highlights: dict[str, list[Link]] = Field(
         default_factory=dict, description="RGB fill -> source cells to highlight (format only, never values)."
     )

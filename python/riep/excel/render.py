@@ -97,6 +97,8 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
         ws.range((top, j + 1)).column_width = _width(book, col.width)
         if col.number_format and c.rows:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).number_format = col.number_format
+            for i, fmt in c.row_formats.items():
+                ws.range((top + 1 + i, j + 1)).number_format = fmt
         if (j == ncols - 1 or col.width >= 40) and c.rows:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).wrap_text = True
     for (first, last), rgb in _runs(c.row_fills, ncols):

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from riep.findings import AmountWhere, Finding, OnSheet, ScopedWhere, Severity
 from riep.fy import financial_year
-from riep.money import fmt_k, fmt_pounds
+from riep.money import Unit, fmt_k, fmt_left, fmt_pounds
 from riep.monitor.read import Cell, Entry, Line, MonitorBook, RingFence
 from riep.rule import rule
 from riep.settings import MonitorSettings
 from riep.sources import YEAR_TWO_PLAN
 
 __all__ = ["UNKNOWN_LINE", "SPENT_ABOVE_COMMITTED", "OVERSPEND", "SLIPPAGE", "THEME", "YEAR", "BELOW_SPENT",
-           "RING_FENCED", "CAPITAL", "NO_RETURN", "LinePosition", "Position", "rag", "position", "check_monitor"]
+           "RING_FENCED", "CAPITAL", "NO_RETURN", "NOT_RATED", "LinePosition", "Position", "rag", "position", "check_monitor"]
 
 UNKNOWN_LINE = rule("MON-001", "error", "monitor", "Monitoring line not in the allocation",
                     "A Monitoring row whose Line is not a line of that year's Allocation table: it is left out of "
@@ -61,6 +61,9 @@ NO_RETURN = rule("MON-010", "warning", "monitor", "No monitoring figures for a l
                  "taken as its budget until figures are entered.")
 
 
+NOT_RATED = "Not rated"
+
+
 class _RowWhere(OnSheet):
     """What the findings about one Monitoring row share (each names its own cell)."""
 
@@ -97,6 +100,11 @@ class LinePosition:
 
     def of(self, funding: str, name: str) -> float:
         return sum(getattr(e, name).value for e in self.entries if e.funding == funding)
+
+    def rating(self, s: MonitorSettings) -> str:
+        """The line's RAG, or ``Not rated`` when the plan gives it no figure or it has no figures this month (a
+        forecast taken as the budget is not a Green)."""
+        return rag(self.budget, self.total("forecast"), s) if self.line.budget and self.entries else NOT_RATED
 
 
 @dataclass
@@ -195,6 +203,12 @@ def _theme_findings(book: MonitorBook, pos: Position, s: MonitorSettings) -> lis
     return out
 
 
+def _headroom(left: float) -> str:
+    """``£120k headroom``, ``no headroom``, ``£50k short``."""
+    text = fmt_left(left, Unit.K, over="short")
+    return "no headroom" if text == "none" else (text if left < 0 else f"{text} headroom")
+
+
 def _year_findings(book: MonitorBook, pos: Position) -> list[Finding]:
     if pos.money is None:
         return []
@@ -205,7 +219,7 @@ def _year_findings(book: MonitorBook, pos: Position) -> list[Finding]:
         f"{pos.year}{when}: forecast outturn {fmt_k(pos.total('forecast'))} on the itemised lines (budget "
         f"{fmt_k(pos.total('budget'))}) plus {fmt_k(pos.not_itemised)} of the allocation not itemised in any line = "
         f"{fmt_k(forecast)}, against {fmt_k(money)} available (revenue {fmt_k(revenue_money)}, capital "
-        f"{fmt_k(pos.capital_money)}): {fmt_k(money - forecast)} {'headroom' if money >= forecast else 'short'}.",
+        f"{fmt_k(pos.capital_money)}): {_headroom(money - forecast)}.",
         file=book.file, sheet=pos.money.sheet, cell=pos.money.cell, scope=pos.year, expected=money,
         actual=round(forecast, 6), difference=round(forecast - money, 6), unit="£k")]
     capital, revenue = pos.of("capital"), pos.of("revenue")

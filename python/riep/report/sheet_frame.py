@@ -11,53 +11,64 @@ enough for the longest header word and the values, capped so the page does not h
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
 from riep.safetext import safe_cell
 from riep.table import col_letter
-from riep.xlsx.layout import fit_row, wrapped_lines
+from riep.xlsx.layout import BODY_PT, fit_row, font, line_pt, text_pt, width_for, wrapped_lines
 
 __all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER_SHEET", "MIN_PRINT_PT",
-           "text_width", "chart_text", "span_text"]
+           "shown_text", "chart_text", "span_text"]
 
 COVER_SHEET = "About"
 MIN_PRINT_PT = 9.0
-_BODY_PT = 11.0  # openpyxl's default font (Calibri 11)
-# One unit of column width is the width of a '0' in the default font: 5.25 pt in Excel's Calibri, 7 pt where
-# LibreOffice has no Calibri and uses DejaVu Sans. Fitting to the wider keeps 9 pt on every printer.
-_CHAR_PT = 7.0
 _MARGIN_IN = 0.4
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
-_MIN_WRAP = 12.0
+_UNIT_PT = 5.55  # one unit of column width as LibreOffice prints it (Excel: 5.25 pt + 3.75 pt a column)
+_FIGURE = "(999,999)"  # a formula's figure, whose value is not known until the workbook recalculates
+_MAX_WORD = 20.0  # a text column never narrower than its longest word, up to this width (longer words break)
 
 
 def budget(landscape: bool) -> float:
-    """The most column width (Excel units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
-    return 0.97 * _PRINTABLE_PT[landscape] / (_CHAR_PT * MIN_PRINT_PT / _BODY_PT)  # 3% for rounding
+    """The most column width (units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
+    return 0.97 * _PRINTABLE_PT[landscape] / (_UNIT_PT * MIN_PRINT_PT / BODY_PT)  # 3% for rounding
 
 
-def text_width(value: object, number_format: str | None = None) -> float:
-    """How wide ``value`` is written, in characters (its longest line; numbers as formatted; formulas as a number)."""
+def shown_text(value: object, number_format: str | None = None) -> str:
+    """The text a cell shows for ``value`` under ``number_format`` (a formula as the widest figure it may show)."""
     if value is None or value == "":
-        return 0
+        return ""
     if isinstance(value, str) and value.startswith("="):
-        return 9
+        return _FIGURE
     if isinstance(value, bool):
-        return 5
+        return "FALSE"
     if isinstance(value, (int, float)):
-        digits = len(f"{abs(value):,.0f}") + (2 if number_format and "." in number_format else 0)
-        return digits + 2
+        section = (number_format or "").split(";")[0]
+        point = re.search(r"\.([0#]+)", section)
+        decimals = len(point.group(1)) if point else 0
+        text = f"{abs(value):,.{decimals}f}" if "," in section or not number_format else f"{abs(value):.{decimals}f}"
+        text = ("£" if "£" in section else "") + text
+        return f"({text})" if value < 0 else text
     if isinstance(value, (dt.date, dt.datetime)):
-        return 10
-    return max(len(line) for line in str(value).split("\n"))
+        return "00/00/0000"
+    return str(value)
+
+
+def _longest_line(text: str, bold: bool = False) -> float:
+    return max((text_pt(line, bold=bold) for line in text.split("\n")), default=0.0)
+
+
+def _longest_word(text: str, bold: bool = False) -> float:
+    return max((text_pt(w, bold=bold) for w in text.split()), default=0.0)
 
 
 def _narrowed(widths: list[float], floors: list[float], room: float) -> list[float]:
@@ -78,28 +89,36 @@ def _narrowed(widths: list[float], floors: list[float], room: float) -> list[flo
 def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Sequence[Sequence[object]],
                 caps: Sequence[float], formats: Sequence[str | None], landscape: bool,
                 keep: Collection[int] = ()) -> list[float]:
-    """Set column widths from the text: each column as wide as its longest header word and its values, at most
-    its cap, then the widest text columns narrowed until the sheet fits A4 at >= 9 pt. Headers wrap; a value
-    wider than its column wraps and its row grows. Columns in ``keep`` (links, which LibreOffice does not wrap)
-    keep the width of their text, up to their cap. Returns the widths."""
+    """Set column widths from the text, measured in the sheets' font: each column as wide as its longest header
+    word (bold) and its values, at most its cap, then the widest text columns narrowed until the sheet fits A4 at
+    >= 9 pt. A column is never narrower than its figures (no ``###``), its header's longest word, or, for columns
+    in ``keep`` (links, which LibreOffice does not wrap), its whole text. Headers wrap; a value wider than its
+    column wraps and its row grows to the lines it takes. Returns the widths."""
     widths: list[float] = []
     floors: list[float] = []
     for j, head in enumerate(headers):
-        word = max((len(w) for w in str(head).split()), default=4) + 1
+        word = width_for(_longest_word(str(head), bold=True)) + 0.2
         column = [r[j] for r in rows if j < len(r)]
         texts = [v for v in column if isinstance(v, str) and not v.startswith("=")]
-        longest_word = max((len(w) for v in texts for w in v.split()), default=0) + 1
-        widths.append(max(word, min(max((text_width(v, formats[j]) for v in column), default=0) + 1, caps[j]), 4))
-        floors.append(widths[-1] if j in keep or not texts else max(word, min(longest_word, 20)))
+        full = width_for(max((_longest_line(shown_text(v, formats[j])) for v in column), default=0.0)) + 0.2
+        figures = width_for(max((_longest_line(shown_text(v, formats[j])) for v in column if v not in texts),
+                                default=0.0)) + 0.2
+        longest_word = width_for(max((_longest_word(v) for v in texts), default=0.0)) + 0.2
+        widths.append(max(word, min(full, caps[j]), 4))
+        if j in keep:
+            floors.append(max(word, full, 4))
+        else:
+            floors.append(max(word, figures, min(longest_word, _MAX_WORD), 4))
+        widths[-1] = max(widths[-1], floors[-1])
     widths = _narrowed(widths, floors, budget(landscape))
     for j, w in enumerate(widths):
-        ws.column_dimensions[col_letter(j)].width = round(w, 1)
+        ws.column_dimensions[col_letter(j)].width = round(w + 0.05, 1)
         head = ws.cell(row=header_row, column=j + 1)
         head.alignment = Alignment(wrap_text=True, vertical="bottom")
-        fit_row(ws, header_row, head.value, w)
+        fit_row(ws, header_row, head.value, w, bold=True)
     for i, r in enumerate(rows):
         for j, value in enumerate(r[:len(widths)]):
-            if isinstance(value, str) and not value.startswith("=") and text_width(value) > widths[j] - 1:
+            if isinstance(value, str) and not value.startswith("=") and wrapped_lines(value, widths[j]) > 1:
                 cell = ws.cell(row=header_row + 1 + i, column=j + 1)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 fit_row(ws, header_row + 1 + i, value, widths[j])
@@ -118,10 +137,10 @@ def span_text(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
     if cell.value is None or len(widths) < 2:
         return
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
-    size = float(cell.font.sz or _BODY_PT)
+    size = float(cell.font.sz or BODY_PT)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    lines = wrapped_lines(cell.value, sum(widths) * _BODY_PT / size * 0.85)
-    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * size * 1.3 + 3)
+    lines = wrapped_lines(cell.value, sum(widths), size, bool(cell.font.b))
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, round(lines * line_pt(size) + 3, 1))
 
 
 def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organisation: str = "",
@@ -140,7 +159,7 @@ def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organ
         ws.print_title_rows = f"{header_row}:{header_row}"
     for part, text in ((ws.oddHeader.left, _literal(organisation)), (ws.oddHeader.right, _literal(title) or "&A"),
                        (ws.oddFooter.left, "&F"), (ws.oddFooter.right, "Page &P of &N")):
-        part.text, part.size = text, _BODY_PT  # printed at the sheet's scale, so at least 9 pt
+        part.text, part.size = text, BODY_PT  # printed at the sheet's scale, so at least 9 pt
     ws.oddHeader.left.font = "Calibri,Bold"
 
 
@@ -165,16 +184,15 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     ws = wb.create_sheet(COVER_SHEET, 0)
     widths = [16.0, budget(False) - 18]
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
-    for row, text, font in ((1, cover.title, Font(bold=True, size=16)), (2, cover.organisation, Font(size=12))):
+    for row, text, bold, size in ((1, cover.title, True, 16.0), (2, cover.organisation, False, 12.0)):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # wrapped, never past the page
         cell = _text(ws.cell(row=row, column=1), text)
-        cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="top")
-        lines = wrapped_lines(text, sum(widths) * _BODY_PT / (font.sz or _BODY_PT) * 0.8)
-        ws.row_dimensions[row].height = lines * (font.sz or _BODY_PT) * 1.3 + 4
+        cell.font, cell.alignment = font(bold=bold, size=size), Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = round(wrapped_lines(text, sum(widths), size, bold) * line_pt(size) + 4, 1)
     shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
     for k, (label, text) in enumerate(cover.lines(), start=4):
         a, b = _text(ws.cell(row=k, column=1), label), _text(ws.cell(row=k, column=2), text)
-        a.font = Font(bold=True)
+        a.font = font(bold=True)
         a.alignment = Alignment(vertical="top")
         b.alignment = Alignment(wrap_text=True, vertical="top")
         a.fill = shade
@@ -182,7 +200,7 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     sheets = [n for n in wb.sheetnames if n != COVER_SHEET]
     last = 4 + len(cover.lines()) + 1
     label = ws.cell(row=last, column=1, value="Sheets")
-    label.font, label.alignment = Font(bold=True), Alignment(vertical="top")
+    label.font, label.alignment = font(bold=True), Alignment(vertical="top")
     _text(ws.cell(row=last, column=2), ", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
     fit_row(ws, last, ", ".join(sheets), widths[1])
     print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
@@ -197,7 +215,7 @@ def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None
         if name in wb.sheetnames:
             wb.move_sheet(wb[name], k - wb.sheetnames.index(name))
             ws = wb[name]
-            ws.oddHeader.left.text, ws.oddHeader.left.size = _literal(cover.organisation), _BODY_PT
+            ws.oddHeader.left.text, ws.oddHeader.left.size = _literal(cover.organisation), BODY_PT
     write_cover(wb, cover)
     props = wb.properties
     props.creator = props.lastModifiedBy = "riep"
