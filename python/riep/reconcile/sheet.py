@@ -242,6 +242,7 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
         alloc = Formula(ledger.allocations[year].formula)
         a = rows.add(["Less allocation", Formula(f"=MAX(0,C{budget}-C{budget + 1})"), alloc])
         last = rows.add(["Headroom", 0, Formula(f"=C{budget}-C{a}")])
+        rows.formats[len(rows.rows) - 1] = XL_HEADROOM_K  # its bar's label reads "none" when nothing is left
         fills |= {len(steps) + 1: _BUILD_UP,
                   len(steps) + 2: _SURPLUS if total - ledger.allocations[year].value >= 0 else _SHORTFALL}
     # the helper figures are hidden (on screen and in print); the chart sits under the totals and the note

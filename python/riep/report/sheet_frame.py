@@ -34,7 +34,7 @@ MIN_PRINT_PT = 9.0
 _MARGIN_IN = 0.4
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
 _UNIT_PT = 5.55  # one unit of column width as LibreOffice prints it (Excel: 5.25 pt + 3.75 pt a column)
-_FIGURE = "(999,999)"  # a formula's figure, whose value is not known until the workbook recalculates
+_FIGURE = 999_999.0  # a formula's figure is measured as this (its value is not known until the workbook recalculates)
 _MAX_WORD = 20.0  # a text column never narrower than its longest word, up to this width (longer words break)
 
 
@@ -43,21 +43,32 @@ def budget(landscape: bool) -> float:
     return 0.97 * _PRINTABLE_PT[landscape] / (_UNIT_PT * MIN_PRINT_PT / BODY_PT)  # 3% for rounding
 
 
+def _formatted(value: float, number_format: str | None) -> str:
+    """``value`` as Excel writes it under ``number_format`` (its sections for positive, negative and zero, literal
+    text and brackets kept, colours dropped)."""
+    sections = (number_format or "#,##0.##").split(";")
+    pick = 0 if value > 0 or len(sections) == 1 else (1 if value < 0 else (2 if len(sections) > 2 else 0))
+    section = re.sub(r"\[[^\]]*\]", "", sections[pick])
+    digits = re.search(r"[#0][#0,]*(\.[#0]+)?", section)
+    if digits is None:
+        return section.replace('"', "")
+    decimals = len(digits.group(1)) - 1 if digits.group(1) else 0
+    number = f"{abs(value):,.{decimals}f}" if "," in digits.group(0) else f"{abs(value):.{decimals}f}"
+    text = (section[:digits.start()] + number + section[digits.end():]).replace('"', "").replace("\\", "")
+    return f"-{text}" if value < 0 and len(sections) == 1 else text
+
+
 def shown_text(value: object, number_format: str | None = None) -> str:
-    """The text a cell shows for ``value`` under ``number_format`` (a formula as the widest figure it may show)."""
+    """The text a cell shows for ``value`` under ``number_format``; a formula, whose value is not known until the
+    workbook recalculates, as the widest figure of six digits its format may show."""
     if value is None or value == "":
         return ""
     if isinstance(value, str) and value.startswith("="):
-        return _FIGURE
+        return max((_formatted(v, number_format or "#,##0") for v in (_FIGURE, -_FIGURE)), key=text_pt)
     if isinstance(value, bool):
         return "FALSE"
     if isinstance(value, (int, float)):
-        section = (number_format or "").split(";")[0]
-        point = re.search(r"\.([0#]+)", section)
-        decimals = len(point.group(1)) if point else 0
-        text = f"{abs(value):,.{decimals}f}" if "," in section or not number_format else f"{abs(value):.{decimals}f}"
-        text = ("£" if "£" in section else "") + text
-        return f"({text})" if value < 0 else text
+        return _formatted(value, number_format)
     if isinstance(value, (dt.date, dt.datetime)):
         return "00/00/0000"
     return str(value)
