@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from riep.report.cover import Cover
 from riep.safetext import safe_cell
 from riep.table import col_letter
-from riep.xlsx.layout import BODY_PT, fit_row, font, line_pt, text_pt, width_for, wrapped_lines
+from riep.xlsx.layout import BODY_PT, UNIT_PT, fit_row, font, line_pt, text_pt, width_for, wrapped_lines
 
 __all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER_SHEET", "MIN_PRINT_PT",
            "shown_text", "chart_text", "span_text"]
@@ -33,14 +33,13 @@ COVER_SHEET = "About"
 MIN_PRINT_PT = 9.0
 _MARGIN_IN = 0.4
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
-_UNIT_PT = 5.55  # one unit of column width as LibreOffice prints it (Excel: 5.25 pt + 3.75 pt a column)
 _FIGURE = 999_999.0  # a formula's figure is measured as this (its value is not known until the workbook recalculates)
 _MAX_WORD = 20.0  # a text column never narrower than its longest word, up to this width (longer words break)
 
 
 def budget(landscape: bool) -> float:
     """The most column width (units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
-    return 0.97 * _PRINTABLE_PT[landscape] / (_UNIT_PT * MIN_PRINT_PT / BODY_PT)  # 3% for rounding
+    return 0.95 * _PRINTABLE_PT[landscape] / (UNIT_PT * MIN_PRINT_PT / BODY_PT)  # 5%: LibreOffice rounds each column and the scale
 
 
 def _formatted(value: float, number_format: str | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["FONT_NAME", "BODY_PT", "font", "text_pt", "column_pt", "width_for", "wrapped_lines", "line_pt", "fit_row"]
+__all__ = ["FONT_NAME", "BODY_PT", "UNIT_PT", "font", "text_pt", "column_pt", "width_for", "wrapped_lines", "line_pt", "fit_row"]
 
 FONT_NAME = "Calibri"
 BODY_PT = 11.0
@@ -36,9 +36,9 @@ _BOLD = (
     459, 474, 397, 344, 475, 344, 498, 507, 498, 905, 258, 258, 435, 435, 711, 503)
 _EM = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
 _OTHER = 600  # a character not in the table: as wide as a wide letter, so it is never under-measured
-# One unit of column width: LibreOffice gives 5.55 pt per unit; Excel 7 px a unit plus 5 px of padding (5.25 pt +
-# 3.75 pt). Text gets the narrower of the two, less the cell's inner padding.
-_UNIT_PT, _EXCEL_UNIT_PT, _EXCEL_PAD_PT, _CELL_PAD_PT = 5.55, 5.25, 3.75, 3.5
+# One unit of column width prints as 5.55 pt in LibreOffice (measured); Excel shows it as 7 px with text set in
+# hinted 7 px digits, the same proportion. Text gets the column less its inner margins.
+UNIT_PT, _CELL_PAD_PT = 5.55, 4.0
 
 
 def font(**kw: object) -> Font:
@@ -53,14 +53,13 @@ def text_pt(text: object, size: float = BODY_PT, bold: bool = False) -> float:
 
 
 def column_pt(width: float) -> float:
-    """The room (points) for text in a column ``width`` units wide, in Excel and in LibreOffice alike."""
-    return min(width * _UNIT_PT, width * _EXCEL_UNIT_PT + _EXCEL_PAD_PT) - _CELL_PAD_PT
+    """The room (points) for text in a column ``width`` units wide."""
+    return width * UNIT_PT - _CELL_PAD_PT
 
 
 def width_for(points: float) -> float:
     """The column width (units) that holds ``points`` of text on one line."""
-    need = points + _CELL_PAD_PT
-    return max(need / _UNIT_PT, (need - _EXCEL_PAD_PT) / _EXCEL_UNIT_PT)
+    return (points + _CELL_PAD_PT) / UNIT_PT
 
 
 def wrapped_lines(text: object, width: float, size: float = BODY_PT, bold: bool = False) -> int:
