@@ -37,6 +37,7 @@ class Column(BaseModel):
     name: str
     width: float = 14
     number_format: str | None = None
+    centred: bool = Field(default=False, description="Values centred (a rating beside figures); counts always are.")
 
 
 class Link(BaseModel):

@@ -139,7 +139,7 @@ def monitoring_sheet(book: MonitorBook, pos: Position, s: MonitorSettings) -> Sh
                  Column(name="Spent (£k)", width=12, number_format=XL_K),
                  Column(name="Forecast outturn (£k)", width=20, number_format=XL_K),
                  Column(name="Variance (£k)", width=14, number_format=XL_K_SIGNED),
-                 Column(name="RAG", width=10), Column(name="Note", width=36)],
+                 Column(name="RAG", width=10, centred=True), Column(name="Note", width=36)],
         rows=out.rows, links=out.links, row_fills=out.fills, row_formats=out.formats,
         notes=["Illustrative figures where the workbook says so (see the Monitoring sheet's notes)."],
     )

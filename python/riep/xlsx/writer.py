@@ -240,6 +240,6 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         for j, col in enumerate(c.columns):
             cell = ws.cell(row=top + 1 + i, column=j + 1)
             cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top",
-                                       horizontal="center" if col.number_format == "0" else None)
+                                       horizontal="center" if col.centred or col.number_format == "0" else None)
     ws.freeze_panes = f"A{top + 1}"
     print_frame(ws, landscape=c.landscape, header_row=top, title=c.title)
