@@ -148,3 +148,23 @@ def test_header_words_fit_their_columns_and_result_sheets_come_first(shipped_run
                 width = ws.column_dimensions[cell.column_letter].width
                 longest = max(text_pt(w, bold=True) for w in str(cell.value).split())
                 assert longest <= column_pt(width) and cell.alignment.wrap_text, f"{book.name}!{ws.title} {cell.value!r}"
+
+
+def _lines(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+def test_money_reads_as_finance_officers_write_it(rendered):
+    recon = _lines(rendered["em_iep_capacity_fund_2008.reconcile.xlsx"])
+    assert "Headroom (available - allocation) none" in recon and "Headroom none" in recon  # the row and its bar
+    monitor = _lines(rendered["financial_allocation.monitor.xlsx"])
+    assert "Performance Adult Social Care 1,297 1,258 648 1,350 +53 Red" in monitor  # whole £k
+    assert "Skills and Capacity LGR Not rated no figure in the plan" in monitor  # no made-up 0, no Green
+    assert "All themes Itemised lines total 8,347 7,393 4,030 8,305 (42) Green" in monitor
+    assert "Year position 2009/10 Headroom against the money available 120" in monitor
+    cover = " ".join(monitor[:[k for k, line in enumerate(monitor) if line.endswith("Page 1 of 4")][0]])
+    assert ("Key figures 2009/10 at the end of November 2009: budget £8,347k on the itemised lines; committed "
+            "£7,393k, spent £4,030k, forecast outturn £8,305k: £42k under budget.") in cover
+    assert ("27 lines: 1 over budget (Red), 2 under by more than 10% (Amber), 22 within budget (Green), 2 not rated "
+            "(no plan figure or no figures this month).") in cover
