@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 from collections import Counter
@@ -77,31 +79,59 @@ def golden(request):
 
 
 class ShippedRun:
-    """``riep run workbook`` over the shipped workbooks, once per test session: exit code, output, files written,
-    and how often each workbook was opened (``opens[("calamine", name)]``, ``opens[("openpyxl", name)]``)."""
+    """``riep run workbook`` over the shipped workbooks, once per test session (shared by the parallel workers):
+    exit code, output, files written, how often each workbook was opened (``opens[("calamine", name)]``,
+    ``opens[("openpyxl", name)]``) and how often the risk heat map was drawn (``drawn``)."""
 
     def __init__(self, out: Path) -> None:
         self.out = out
-        self.code = 0
+        self.code = self.drawn = 0
         self.stdout = self.stderr = ""
         self.opens: Counter[tuple[str, str]] = Counter()
+
+    def save(self, path: Path) -> None:
+        opens = [[tool, name, n] for (tool, name), n in self.opens.items()]
+        path.write_text(json.dumps({"code": self.code, "stdout": self.stdout, "stderr": self.stderr,
+                                    "drawn": self.drawn, "opens": opens}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, out: Path, path: Path) -> ShippedRun:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        run = cls(out)
+        run.code, run.stdout, run.stderr, run.drawn = data["code"], data["stdout"], data["stderr"], data["drawn"]
+        run.opens.update({(tool, name): n for tool, name, n in data["opens"]})
+        return run
 
 
 @pytest.fixture(scope="session")
 def shipped_run(tmp_path_factory) -> ShippedRun:
-    """One whole ``riep run`` (as of 15 December 2009) shared by the tests that look at its results."""
+    """One whole ``riep run`` (as of 15 December 2009) shared by the tests that look at its results: the first
+    xdist worker to ask runs it, the others wait for it and read what it recorded."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above each worker's own
+    record = shared / "shipped_run.json"
+    with (shared / "shipped_run.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            _run_shipped(shared / "shipped_run" / "out").save(record)
+    return ShippedRun.load(shared / "shipped_run" / "out", record)
+
+
+def _run_shipped(out: Path) -> ShippedRun:
     import contextlib
     import io
 
     import openpyxl
     import python_calamine
 
+    import riep.pdf.heatmap
     import riep.xlsx.reader
     import riep.xlsx.writer
     from riep.cli import main
 
-    run = ShippedRun(tmp_path_factory.mktemp("shipped_run") / "out")
-    real_load = openpyxl.load_workbook
+    run = ShippedRun(out)
+    real_load, real_draw = openpyxl.load_workbook, riep.pdf.heatmap.heat_map
 
     class Calamine:  # python_calamine, counting the workbooks it opens
         def __getattr__(self, name: str) -> object:
@@ -117,13 +147,19 @@ def shipped_run(tmp_path_factory) -> ShippedRun:
         run.opens["openpyxl", Path(str(path)).name] += 1
         return real_load(path, *a, **kw)
 
-    out, err = io.StringIO(), io.StringIO()
+    def heat_map(*a: object, **kw: object) -> object:
+        run.drawn += 1
+        return real_draw(*a, **kw)
+
+    stdout, stderr = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(riep.xlsx.reader, "pc", Calamine())
         mp.setattr(openpyxl, "load_workbook", load_workbook)
         mp.setattr(riep.xlsx.writer, "load_workbook", load_workbook, raising=False)
+        mp.setattr(riep.pdf.heatmap, "heat_map", heat_map)
         mp.setenv("COLUMNS", "160")
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as info:
-            main(["run", str(WORKBOOKS), "--out", str(run.out), "--as-of", "2009-12-15"])
-    run.code, run.stdout, run.stderr = int(info.value.code or 0), out.getvalue(), err.getvalue()
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr), \
+                pytest.raises(SystemExit) as info:
+            main(["run", str(WORKBOOKS), "--out", str(out), "--as-of", "2009-12-15"])
+    run.code, run.stdout, run.stderr = int(info.value.code or 0), stdout.getvalue(), stderr.getvalue()
     return run

@@ -86,3 +86,11 @@ def test_riep_has_no_import_cycle():
     graph = import_graph()
     assert "riep.registry" in graph["riep.cli.rules"]  # the graph sees imports inside functions too
     assert cycles(graph) == []
+
+
+def test_rule_packages_name_no_shell_module_even_for_typing():
+    shells = ("riep.pdf", "riep.xlsx", "riep.excel", "riep.cli", "riep.runners", "riep.output", "riep.jobs")
+    rules = ("riep.checks", "riep.reconcile", "riep.records", "riep.risks", "riep.monitor")
+    named = {m: sorted(d for d in deps if d.startswith(shells)) for m, deps in import_graph().items()
+             if m.startswith(rules)}
+    assert {m: deps for m, deps in named.items() if deps} == {}

@@ -14,10 +14,11 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import PurePath
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from riep.errors import InputError
 from riep.findings import BaselineCounts, FileReport, Finding, RunReport, Severity
+from riep.model import Model
 
 __all__ = ["BASELINE_VERSION", "BaselineEntry", "Baseline", "make_baseline", "apply_baseline", "split_known",
            "parse_baseline"]
@@ -25,7 +26,7 @@ __all__ = ["BASELINE_VERSION", "BaselineEntry", "Baseline", "make_baseline", "ap
 BASELINE_VERSION = 1
 
 
-class BaselineEntry(BaseModel):
+class BaselineEntry(Model):
     """One accepted finding: its key, and enough about it for a person reading the file."""
 
     key: str
@@ -38,7 +39,7 @@ class BaselineEntry(BaseModel):
     message: str
 
 
-class Baseline(BaseModel):
+class Baseline(Model):
     """The document ``riep baseline`` writes."""
 
     riep_baseline: int = BASELINE_VERSION

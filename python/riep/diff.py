@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from riep.baseline import split_known
 from riep.findings import Finding, RunReport, Severity
 from riep.identity import identity_columns, identity_value
+from riep.model import Model
 from riep.table import TableData
 
 __all__ = ["CellChange", "RowLine", "TableDiff", "WorkbookDiff", "diff_tables", "diff_findings", "diff_workbooks"]
@@ -25,7 +26,7 @@ __all__ = ["CellChange", "RowLine", "TableDiff", "WorkbookDiff", "diff_tables", 
 _STATED = ("statedtotals", "Stated (£k)")
 
 
-class RowLine(BaseModel):
+class RowLine(Model):
     """A row added or removed: its identity, every cell as text, and where it is (in the version it is in)."""
 
     identity: list[tuple[str, str]]
@@ -34,7 +35,7 @@ class RowLine(BaseModel):
     cell: str
 
 
-class CellChange(BaseModel):
+class CellChange(Model):
     """One cell whose value changed; ``sheet``/``cell`` are where it is in the new version."""
 
     table: str
@@ -51,7 +52,7 @@ class CellChange(BaseModel):
         return " · ".join(v for _, v in self.identity)
 
 
-class TableDiff(BaseModel):
+class TableDiff(Model):
     """The changes to one table present in both versions."""
 
     table: str
@@ -68,7 +69,7 @@ class TableDiff(BaseModel):
         return not (self.added or self.removed or self.changed or self.columns_added or self.columns_removed)
 
 
-class WorkbookDiff(BaseModel):
+class WorkbookDiff(Model):
     """Everything ``riep diff`` reports."""
 
     old: str

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import TypedDict
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
+from riep.model import Model
 from riep.provenance import RunInfo
 
 __all__ = [
@@ -50,7 +51,7 @@ class Severity(str, Enum):
         return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
-class Finding(BaseModel):
+class Finding(Model):
     """One thing a rule found, pointing at the cell it is about."""
 
     model_config = ConfigDict(frozen=True)
@@ -100,7 +101,7 @@ class AmountWhere(ScopedWhere):
     unit: str
 
 
-class Summary(BaseModel):
+class Summary(Model):
     """Counts by severity, plus whether the file could be read at all."""
 
     errors: int = 0
@@ -121,7 +122,7 @@ class Summary(BaseModel):
         )
 
 
-class FileReport(BaseModel):
+class FileReport(Model):
     """The findings for one file, or the reason it could not be used."""
 
     path: str
@@ -139,7 +140,7 @@ class FileReport(BaseModel):
         return self.model_copy(update={"findings": sorted(self.findings, key=key)})
 
 
-class BaselineCounts(BaseModel):
+class BaselineCounts(Model):
     """What a baseline did to a run: findings accepted (in the baseline), new, and fixed (in it, no longer found)."""
 
     path: str
@@ -152,7 +153,7 @@ class BaselineCounts(BaseModel):
         return f"Baseline {self.path}: {self.accepted} accepted, {self.new} new, {len(self.fixed)} fixed."
 
 
-class RunReport(BaseModel):
+class RunReport(Model):
     """Everything one command produced, and the exit code it implies (with a baseline: its new findings only)."""
 
     files: list[FileReport] = Field(default_factory=list)

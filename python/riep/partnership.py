@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
+from riep.model import Model
 from riep.sources import EM_DIFFICULTY, IMPROVEMENT_BOARD, LEAD_CEX, YEAR_TWO_PLAN, cite
 
 __all__ = ["Profile", "PartnershipSettings", "BUILT_IN", "role_label"]
@@ -33,7 +34,7 @@ def _groups(value: object) -> object:
     return value
 
 
-class Profile(BaseModel):
+class Profile(Model):
     """One partnership's governance for support to individual authorities."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -119,7 +120,7 @@ EAST_MIDLANDS = Profile(
 BUILT_IN: dict[str, Profile] = {"improvement_east": IMPROVEMENT_EAST, "east_midlands": EAST_MIDLANDS}
 
 
-class PartnershipSettings(BaseModel):
+class PartnershipSettings(Model):
     """Which partnership's rules apply: a built-in profile (improvement_east, east_midlands) or your own."""
 
     model_config = ConfigDict(extra="forbid")

@@ -12,16 +12,17 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from riep import __version__
+from riep.model import Model
 
 __all__ = ["InputFile", "RunInfo", "input_file", "run_info"]
 
 _CHUNK = 1 << 20
 
 
-class InputFile(BaseModel):
+class InputFile(Model):
     """One file a run read: its path as given, size in bytes and SHA-256."""
 
     path: str
@@ -34,7 +35,7 @@ class InputFile(BaseModel):
         return self.sha256[:12]
 
 
-class RunInfo(BaseModel):
+class RunInfo(Model):
     """What produced a report (the ``run`` block of ``findings.json``)."""
 
     riep_version: str = __version__

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from riep.findings import Finding, Severity
+from riep.model import Model
 
 __all__ = ["Rule", "rule", "declared_in"]
 
 
-class Rule(BaseModel):
+class Rule(Model):
     """A rule's identity: stable ID, default severity, the job it belongs to, and its documentation."""
 
     model_config = ConfigDict(frozen=True)

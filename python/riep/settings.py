@@ -20,13 +20,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from riep.errors import ConfigError
+from riep.model import Model
 from riep.partnership import BUILT_IN, PartnershipSettings, Profile
 
 __all__ = ["CheckSettings", "ReconcileSettings", "RiskSettings", "RecordsSettings", "MonitorSettings", "ReportSettings",
            "PartnershipSettings", "LimitSettings", "Settings", "load_settings", "settings_toml", "unknown_setting"]
 
 
-class CheckSettings(BaseModel):
+class CheckSettings(Model):
     """Thresholds for ``riep check`` (validate totals)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -60,7 +61,7 @@ class CheckSettings(BaseModel):
     )
 
 
-class ReconcileSettings(BaseModel):
+class ReconcileSettings(Model):
     """Tolerances for ``riep reconcile`` (carry-forwards across financial years)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -89,7 +90,7 @@ class ReconcileSettings(BaseModel):
     )
 
 
-class MonitorSettings(BaseModel):
+class MonitorSettings(Model):
     """Thresholds for ``riep monitor`` (in-year budget monitoring)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -101,7 +102,7 @@ class MonitorSettings(BaseModel):
         "(money at risk of going unspent); over budget is Red.")
 
 
-class RiskSettings(BaseModel):
+class RiskSettings(Model):
     """Scoring for ``riep risks`` (the risk register): scales, RAG bands and the risk appetite."""
 
     model_config = ConfigDict(extra="forbid")
@@ -141,7 +142,7 @@ class RiskSettings(BaseModel):
         return self
 
 
-class RecordsSettings(BaseModel):
+class RecordsSettings(Model):
     """Thresholds for ``riep records`` (support for individual authorities)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -200,7 +201,7 @@ class RecordsSettings(BaseModel):
         return self
 
 
-class ReportSettings(BaseModel):
+class ReportSettings(Model):
     """How printed reports and PDFs are headed."""
 
     model_config = ConfigDict(extra="forbid")
@@ -212,7 +213,7 @@ class ReportSettings(BaseModel):
     )
 
 
-class LimitSettings(BaseModel):
+class LimitSettings(Model):
     """Bounds on the work one workbook may ask for: a damaged or hostile file is refused, never followed."""
 
     max_part_mb: float = Field(
@@ -233,7 +234,7 @@ class LimitSettings(BaseModel):
     )
 
 
-class Settings(BaseModel):
+class Settings(Model):
     """All settings. Each job owns one section; ``headers`` maps other header words to the contract's."""
 
     model_config = ConfigDict(extra="forbid")

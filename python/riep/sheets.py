@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from riep.findings import FileReport, Severity
+from riep.model import Model
 from riep.money import XL_K, XL_K_SIGNED
 
 __all__ = [
@@ -31,7 +32,7 @@ SEVERITY_FILL = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.
 HIGHLIGHT_FILL = SEVERITY_FILL
 
 
-class Column(BaseModel):
+class Column(Model):
     """A result column: header, width in characters, Excel number format."""
 
     name: str
@@ -40,7 +41,7 @@ class Column(BaseModel):
     centred: bool = Field(default=False, description="Values centred (a rating beside figures); counts always are.")
 
 
-class Link(BaseModel):
+class Link(Model):
     """A place in the workbook: ``sheet`` and A1 ``cell``."""
 
     sheet: str
@@ -52,7 +53,7 @@ class Link(BaseModel):
         return f"'{self.sheet}'!{self.cell}"
 
 
-class Picture(BaseModel):
+class Picture(Model):
     """A PNG placed on the sheet with its top-left corner at ``anchor``."""
 
     anchor: str
@@ -61,7 +62,7 @@ class Picture(BaseModel):
     height_px: int | None = None
 
 
-class Chart(BaseModel):
+class Chart(Model):
     """A native Excel chart over ranges of this sheet: ``kind`` is ``column`` or ``bar``."""
 
     kind: str = "column"
@@ -80,7 +81,7 @@ class Chart(BaseModel):
         "shortfall, green surplus); unset bars keep the chart's colour.")
 
 
-class SheetContent(BaseModel):
+class SheetContent(Model):
     """One result sheet."""
 
     name: str

@@ -46,6 +46,11 @@ def test_run_gives_the_records_job_the_allocation_with_an_individual_authorities
     assert not [f for f in records["findings"] if f["rule"] == "SUP-016"]
 
 
+def test_run_draws_the_heat_map_once_for_the_risk_sheet_and_its_pdf(shipped_run):
+    assert shipped_run.drawn == 1
+    assert {"risk_register.risks.xlsx", "risk_register.risks.pdf"} <= {p.name for p in shipped_run.out.iterdir()}
+
+
 def test_run_opens_each_workbook_once(shipped_run):
     inputs = sorted(p.name for p in WORKBOOKS.glob("*.xlsx"))
     assert {name: shipped_run.opens["calamine", name] for name in inputs} == dict.fromkeys(inputs, 1)

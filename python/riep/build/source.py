@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from riep.errors import InputError
+from riep.model import Model
 
 __all__ = ["ColumnSource", "TableSource", "SheetSource", "WorkbookSource", "load_source", "NUMBER_FORMATS",
            "Validation", "ConditionalFormat"]
@@ -32,7 +33,7 @@ NUMBER_FORMATS = {
 }
 
 
-class _Model(BaseModel):
+class _Model(Model):
     model_config = ConfigDict(extra="forbid")
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from riep.findings import Where
+from riep.model import Model
 from riep.partnership import BUILT_IN, Profile
 from riep.table import col_letter
 
@@ -23,7 +24,7 @@ __all__ = ["Authority", "Assessment", "SupportCase", "BoardMember", "Partnership
 IMPROVEMENT_EAST = BUILT_IN["improvement_east"]
 
 
-class _Row(BaseModel):
+class _Row(Model):
     model_config = ConfigDict(frozen=True)
 
     row: int = 0

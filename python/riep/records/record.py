@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from riep.findings import FileReport, Finding, Severity
 from riep.fy import financial_year
+from riep.model import Model
 from riep.money import fmt_left, fmt_pounds
 from riep.records.eligibility import assess
 from riep.records.funding import RELEASED_EARLY, LineAmount, approved, capped_total, line_totals, report_problem
@@ -27,7 +28,7 @@ from riep.settings import RecordsSettings
 __all__ = ["Item", "Grid", "Section", "Money", "Record", "build_records", "sheet_name"]
 
 
-class Item(BaseModel):
+class Item(Model):
     """One labelled line: ``value`` as shown, ``number`` if it is an amount, ``flag`` error/warning/ok."""
 
     label: str
@@ -38,7 +39,7 @@ class Item(BaseModel):
     key: str | None = None  # the Money field this item shows, if any
 
 
-class Grid(BaseModel):
+class Grid(Model):
     """A small table in a section; ``money`` columns are whole pounds, ``totals`` get a total row; dates are dates."""
 
     columns: list[str]
@@ -49,14 +50,14 @@ class Grid(BaseModel):
     flags: list[tuple[int, int, str]] = Field(default_factory=list, description="(row, column, error/warning) to colour.")
 
 
-class Section(BaseModel):
+class Section(Model):
     title: str
     items: list[Item] = Field(default_factory=list)
     grid: Grid | None = None
     after: list[Item] = Field(default_factory=list, description="Items shown under the grid.")
 
 
-class Money(BaseModel):
+class Money(Model):
     """The figures the index shows, £."""
 
     approved: float = 0
@@ -67,7 +68,7 @@ class Money(BaseModel):
     extra_left: float
 
 
-class Record(BaseModel):
+class Record(Model):
     """One authority's support record."""
 
     authority: str

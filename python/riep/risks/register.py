@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from riep.dates import excel_date
 from riep.findings import Finding, ScopedWhere
+from riep.model import Model
 from riep.risks.scales import LevelError, Scale, read_choice, read_level, scale_for
 from riep.rule import rule
 from riep.settings import Settings
@@ -62,7 +63,7 @@ VALUE_NORMALISED = rule(
     "Score formula does not; choose the value from the list.")
 
 
-class Risk(BaseModel):
+class Risk(Model):
     """One risk, read leniently; levels are 1 = lowest. ``None`` means blank or unreadable."""
 
     model_config = ConfigDict(frozen=True)

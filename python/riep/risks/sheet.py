@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from riep.risks.scoring import RAG_COLOURS
 from riep.risks.summary import RiskSummary, ranked
 from riep.sheets import Column, Link, Picture, SheetContent
-
-if TYPE_CHECKING:  # drawn by the PDF shell; only its picture is used here
-    from riep.pdf.heatmap import HeatMap
 
 __all__ = ["report_sheet", "REPORT_SHEET", "REPORT_COLUMNS"]
 
@@ -30,8 +25,9 @@ REPORT_COLUMNS = [
 ]
 
 
-def report_sheet(summary: RiskSummary, heat: HeatMap) -> SheetContent:
-    """The ``Risk report`` sheet for ``summary``; the heat map sits under the table and notes."""
+def report_sheet(summary: RiskSummary, heat_map_png: bytes, size_px: tuple[int, int]) -> SheetContent:
+    """The ``Risk report`` sheet for ``summary``; the heat map picture (drawn by :mod:`riep.pdf.heatmap`, ``size_px``
+    wide and high) sits under the table and notes."""
     s = summary.scale
     rows: list[list[object]] = []
     links: dict[tuple[int, int], Link] = {}
@@ -66,6 +62,6 @@ def report_sheet(summary: RiskSummary, heat: HeatMap) -> SheetContent:
         links=links,
         row_fills=fills,
         notes=notes,
-        pictures=[Picture(anchor=f"A{picture_row}", png=heat.png, width_px=round(heat.width_px * 0.8),
-                          height_px=round(heat.height_px * 0.8))],
+        pictures=[Picture(anchor=f"A{picture_row}", png=heat_map_png, width_px=round(size_px[0] * 0.8),
+                          height_px=round(size_px[1] * 0.8))],
     )

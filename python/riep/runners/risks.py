@@ -7,6 +7,7 @@ score, with the heat map picture) and a PDF (heat map, top risks, overdue review
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from riep import risks
 from riep.findings import FileReport
@@ -18,9 +19,23 @@ from riep.runners.base import Context, Job
 from riep.sheets import SheetContent, findings_sheet
 from riep.table import TableSource
 
+if TYPE_CHECKING:
+    from riep.pdf.heatmap import HeatMap
+
 __all__ = ["JOB", "FINDINGS_SHEET", "pdf_bytes", "write_pdf"]
 
 FINDINGS_SHEET = "RiskChecks"
+
+_drawn: list[tuple[Register, HeatMap]] = []  # the last register's picture: a run draws it once for sheet and PDF
+
+
+def _heat_map(reg: Register) -> HeatMap:
+    """The heat map of ``reg``, drawn once however many outputs show it."""
+    from riep.pdf.heatmap import heat_map
+
+    if not (_drawn and _drawn[0][0] is reg):
+        _drawn[:] = [(reg, heat_map(reg.risks, reg.scale))]
+    return _drawn[0][1]
 
 
 def _read(source: TableSource, ctx: Context) -> Register:
@@ -32,10 +47,9 @@ def _evaluate(reg: Register, ctx: Context) -> FileReport:
 
 
 def _sheets(reg: Register, report: FileReport, ctx: Context) -> list[SheetContent]:
-    from riep.pdf.heatmap import heat_map
-
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
-    return [report_sheet(summary, heat_map(reg.risks, reg.scale)),
+    heat = _heat_map(reg)
+    return [report_sheet(summary, heat.png, (heat.width_px, heat.height_px)),
             findings_sheet(report, name=FINDINGS_SHEET, title="Risk checks: the register's rules")]
 
 
@@ -45,14 +59,13 @@ def _figures(reg: Register, report: FileReport, ctx: Context) -> list[str]:
 
 def pdf_bytes(reg: Register, report: FileReport, ctx: Context, file_name: str | None = None) -> bytes:
     """The board report for the register ``reg`` as PDF bytes (``file_name``: the name it is saved as)."""
-    from riep.pdf.heatmap import heat_map
     from riep.pdf.risks import report_pdf
 
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     name = file_name or f"{Path(reg.file).stem}.risks.pdf"
     cover = ctx.cover(f"Risk register report: {workbook_name(reg.file)}", name, report, [reg.file],
                       summary.key_lines())
-    return report_pdf(summary, heat_map(reg.risks, reg.scale), report, cover)
+    return report_pdf(summary, _heat_map(reg), report, cover)
 
 
 def write_pdf(reg: Register, report: FileReport, ctx: Context, dest: Path) -> Path:
