@@ -83,8 +83,10 @@ def render_sheet(book: Any, c: SheetContent) -> Any:
     block = [[quoted(col.name) for col in c.columns]] + [[_value(v) for v in row] + [""] * (ncols - len(row)) for row in c.rows]
     for (i, j), link in c.links.items():
         if i < len(c.rows) and j < ncols:
-            shown = visible(str(c.rows[i][j] or "")).replace('"', '""')
-            block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}","{shown}")'
+            value = c.rows[i][j]
+            # a linked figure stays live: the link shows what its formula calculates to
+            shown = value[1:] if isinstance(value, Formula) else '"' + visible(str(value or "")).replace('"', '""') + '"'
+            block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}",{shown})'
     if ncols:
         target = ws.range((top, 1), (top + len(c.rows), ncols))
         if live:
