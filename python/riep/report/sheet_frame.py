@@ -192,7 +192,7 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     if COVER_SHEET in wb.sheetnames:
         del wb[COVER_SHEET]
     ws = wb.create_sheet(COVER_SHEET, 0)
-    widths = [16.0, budget(False) - 18]
+    widths = [16.0, round(0.95 * _PRINTABLE_PT[False] / UNIT_PT - 16, 1)]  # printed at full size, 11 pt
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
     for row, text, bold, size in ((1, cover.title, True, 16.0), (2, cover.organisation, False, 12.0)):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # wrapped, never past the page
