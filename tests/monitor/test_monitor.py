@@ -162,6 +162,15 @@ def _rag_formula(row: int) -> str:
     return f'=IF(G{row}>0.5,"Red",IF(-G{row}>C{row}*10/100+0.5,"Amber","Green"))'
 
 
+def test_a_theme_is_stated_in_whole_k_and_its_variance_in_words():
+    book, _ = _sheet_world()
+    themes = [f[3] for f in _found(book) if f[0] == "MON-005"]
+    assert themes == [
+        "Performance 2009/10: budget £215k, committed £150k, spent £80k, forecast outturn £220k, variance: £5k over "
+        "budget (Red).",
+        "Other 2009/10: budget £100k, committed £0k, spent £0k, forecast outturn £100k, variance: on budget (Green)."]
+
+
 def test_the_first_page_states_the_position_and_the_lines_by_rating():
     book, pos = _sheet_world()
     assert key_lines(pos, S) == [

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from riep.money import Unit, fmt_amount
-from riep.monitor.rules import NOT_RATED, Position
+from riep.money import fmt_whole_k
+from riep.monitor.rules import NOT_RATED, Position, variance_text
 from riep.settings import MonitorSettings
 
 __all__ = ["key_lines"]
-
-
-def _k(amount: float) -> str:
-    """Whole £k, a negative in brackets: ``£8,347k``, ``(£42k)``."""
-    text = fmt_amount(abs(round(amount)), Unit.K)
-    return f"({text})" if round(amount) < 0 else text
-
-
-def _variance(amount: float) -> str:
-    if round(amount) == 0:
-        return "on budget"
-    return f"{_k(abs(amount))} {'over' if amount > 0 else 'under'} budget"
 
 
 def key_lines(pos: Position, s: MonitorSettings) -> list[str]:
@@ -36,6 +24,6 @@ def key_lines(pos: Position, s: MonitorSettings) -> list[str]:
         ("Red", "over budget (Red)"), ("Amber", f"under by more than {s.slippage_pct:g}% (Amber)"),
         ("Green", "within budget (Green)"), (NOT_RATED, "not rated (no plan figure or no figures this month)"))
         if ratings[r]]
-    return [f"{pos.year} {when}: budget {_k(budget)} on the itemised lines; committed {_k(pos.total('committed'))}, "
-            f"spent {_k(pos.total('spent'))}, forecast outturn {_k(forecast)}: {_variance(forecast - budget)}.",
+    return [f"{pos.year} {when}: budget {fmt_whole_k(budget)} on the itemised lines; committed {fmt_whole_k(pos.total('committed'))}, "
+            f"spent {fmt_whole_k(pos.total('spent'))}, forecast outturn {fmt_whole_k(forecast)}: {variance_text(forecast - budget)}.",
             f"{len(pos.lines)} lines: " + ", ".join(counts) + "."]
