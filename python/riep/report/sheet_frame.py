@@ -3,9 +3,10 @@ the cover sheet first and the document properties.
 
 A sheet prints on A4 in the orientation it asks for, fitted to the page width, with its header row
 repeated on every page, the partnership's name and the report's title at the top of each page and
-"Page x of y" with the file's name at the foot. Column widths come from the text they hold: wide
-enough for the longest header word and the values, capped so the page does not have to shrink below
-9 pt; longer text wraps and its row grows to hold it.
+"Page x of y" with the file's name at the foot. Column widths come from the text they hold, measured
+in Calibri's own widths (:mod:`riep.xlsx.layout`; LibreOffice prints in Carlito, the same metrics):
+wide enough for the longest header word and the figures as their number format shows them, capped so
+the page does not have to shrink below 9 pt; longer text wraps and its row grows to the lines it takes.
 """
 
 from __future__ import annotations
