@@ -29,12 +29,20 @@ def shipped(tmp_path: Path):
     return copy
 
 
+SLOW_MARKERS = ("libreoffice", "browser", "plain_install")  # tests that start another program (pyproject's markers)
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test that starts LibreOffice (through ``recalc``) must say so with ``@pytest.mark.libreoffice``, so
-    ``-m "not libreoffice"`` really leaves LibreOffice out."""
+    ``-m "not libreoffice"`` really leaves LibreOffice out.
+
+    The files with most such tests run first (``--no-loadscope-reorder`` keeps this order), so that the parallel
+    workers are not left waiting at the end for one long file that started last."""
     unmarked = [i.nodeid for i in items if "recalc" in getattr(i, "fixturenames", ()) and not i.get_closest_marker("libreoffice")]
     if unmarked:
         raise pytest.UsageError("uses LibreOffice (recalc) without @pytest.mark.libreoffice: " + ", ".join(unmarked))
+    slow = Counter(i.nodeid.split("::")[0] for i in items if any(i.get_closest_marker(m) for m in SLOW_MARKERS))
+    items.sort(key=lambda i: -slow[i.nodeid.split("::")[0]])  # stable: each file keeps its own order
 
 
 @pytest.fixture

@@ -26,8 +26,10 @@ def server_app():
     return main_app
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def client(server_app):
+    """A client of the app, started once per test process as a server starts once a day: its start-up begins the
+    worker processes (``riep.excel.offload``), which every test then shares, as every call a server answers does."""
     from fastapi.testclient import TestClient
 
     with TestClient(server_app, base_url="https://127.0.0.1:8000") as c:

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from bookjson import book_json
 
+pytestmark = pytest.mark.browser
+
 HERE = Path(__file__).resolve().parent
 WORKBOOKS = HERE.parents[1] / "workbook"
 CHROMIUM = "/usr/bin/chromium"

@@ -18,14 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from riep.findings import FileReport
-from riep.provenance import run_info
-from riep.report.cover import Cover, cover_for
-from riep.report.figures import key_figures
 from riep.settings import Settings
 from riep.table import TableSource
 
 if TYPE_CHECKING:
     from riep.records.funding import LineAmount
+    from riep.report.cover import Cover
     from riep.sheets import SheetContent
 
 __all__ = ["Context", "Job", "Outcome"]
@@ -51,7 +49,10 @@ class Context:
     def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
               figures: list[str] | None = None) -> Cover:
         """The first-page block of an output made from ``sources`` (the workbook first), with the job's key figures."""
+        from riep.provenance import run_info
         from riep.registry import rules_version
+        from riep.report.cover import cover_for
+        from riep.report.figures import key_figures
 
         run = run_info(sources, self.as_of, self.started_at, rules_version())
         return cover_for(title, file_name, report, run, self.settings.report.partnership, sources,
