@@ -208,8 +208,9 @@ class ReportSettings(Model):
 
     partnership: str = Field(
         "",
-        description="The partnership's name in every report's page header and first page. Empty: taken from the "
-        "workbook's document title (the words before ' - ', e.g. 'Improvement East').",
+        description="The partnership's name in every report's page header and first page. Empty: the workbook's "
+        "Settings table (its Organisation, else its Partnership's title), else the title of [partnership] default "
+        "when set here, else the workbook's document title (the words before ' - ', e.g. 'Improvement East').",
     )
 
 

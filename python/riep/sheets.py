@@ -26,6 +26,7 @@ __all__ = [
     "HIGHLIGHT_FILL",
     "findings_sheet",
     "FINDING_COLUMNS",
+    "contrast_text",
 ]
 
 SEVERITY_FILL = {Severity.ERROR: "F8CBAD", Severity.WARNING: "FFE699", Severity.INFO: "DDEBF7"}
@@ -79,6 +80,32 @@ class Chart(Model):
     point_fills: dict[int, str] = Field(
         default_factory=dict, description="Category index -> RGB of the drawn bars there (neutral build-up, red "
         "shortfall, green surplus); unset bars keep the chart's colour.")
+    outside_labels: list[int] = Field(
+        default_factory=list, description="Category indexes whose bar may be too short to hold its label: the label "
+        "then stands on the plot's white, so it is dark whatever the bar's colour.")
+
+    def label_colours(self) -> dict[int, str]:
+        """RGB of each coloured bar's label: one that reads on its bar (:func:`contrast_text`), dark where the label
+        may stand beside a short bar."""
+        return {i: DARK_TEXT if i in self.outside_labels else contrast_text(rgb) for i, rgb in self.point_fills.items()}
+
+
+def _luminance(rgb: str) -> float:
+    """Relative luminance of ``RRGGBB`` (WCAG 2)."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(rgb[k:k + 2], 16) / 255) for k in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+DARK_TEXT, LIGHT_TEXT = "262626", "FFFFFF"
+
+
+def contrast_text(fill: str) -> str:
+    """The label colour that reads best on a ``fill`` (``RRGGBB``): white on a dark bar, near-black on a light one
+    (whichever has the higher WCAG contrast ratio)."""
+    lum = _luminance(fill.lstrip("#"))
+    return LIGHT_TEXT if (1.05 / (lum + 0.05)) > (lum + 0.05) / (_luminance(DARK_TEXT) + 0.05) else DARK_TEXT
 
 
 class SheetContent(Model):

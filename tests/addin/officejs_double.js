@@ -1,7 +1,8 @@
 // A small test double of Office.js for the task pane test in headless Chromium: only the parts
 // of the Excel API that RIEP's own JavaScript (ribbon.js, riep-taskpane.js) uses. The workbook
 // is globalThis.riepExcel, which the test sets before the page loads:
-//   tables: [{name, sheet, address: "A4:F10", formulas: 2-D, fills: 2-D colours, header: [...], body: 2-D}]
+//   tables: [{name, sheet, address: "A4:F10", formulas: 2-D, fills: 2-D colours, header: [...], body: 2-D}],
+//   title: the document title (File > Info > Title)
 // It records what the page did to it: settings, saves, the cell selected.
 (function () {
   const state = globalThis.riepExcel || (globalThis.riepExcel = { tables: [] });
@@ -28,6 +29,7 @@
     sync: async () => {},
     workbook: {
       tables: tables,
+      properties: loadable({ title: state.title || "" }),
       worksheets: {
         getItem: (name) => ({
           activate() { state.active = name; },

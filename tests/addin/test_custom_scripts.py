@@ -18,6 +18,8 @@ from riep.excel.render import FILLS_SHEET
 from riep.excel.ribbon import BUTTONS
 from riep.findings import Severity
 from riep.jobs import all_jobs
+from riep.report.cover import OPEN_BOOK
+from riep.report.sheet_frame import COVER_SHEET
 from riep.sheets import FINDING_COLUMNS, SEVERITY_FILL
 from riep.table import col_letter
 from riep.xlsx.reader import open_workbook
@@ -25,6 +27,8 @@ from riep.xlsx.writer import write_result_copy
 
 WORKBOOKS = Path(__file__).resolve().parents[2] / "workbook"
 SHIPPED = sorted(p.name for p in WORKBOOKS.glob("*.xlsx"))
+ORGANISATION = {"authority_support.xlsx": "Improvement East", "em_iep_capacity_fund_2008.xlsx": "East Midlands IEP",
+                "financial_allocation.xlsx": "Improvement East", "risk_register.xlsx": "Improvement East"}
 WRITES = {"setValues", "setFormula", "rangeClear", "rangeClearContents", "sheetClear", "sheetClearContents"}
 
 
@@ -75,6 +79,15 @@ def shown(value: object) -> object:
     return value
 
 
+def cover_rows_of(cover: dict[str, object]) -> list[object]:
+    """The labels of a cover sheet's rows from A4 down to its last ("Sheets")."""
+    labels, r = [], 4
+    while f"A{r}" in cover:
+        labels.append(cover[f"A{r}"])
+        r += 1
+    return labels
+
+
 def alerts(actions: list[dict]) -> list[list[str]]:
     return [a["args"] for a in actions if a["func"] == "alert"]
 
@@ -107,7 +120,14 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
     sheets = job.result_sheets(job.read(open_workbook(path), _ctx()), _file_report(report), _ctx())
     positions = added_sheets(actions)
     fills_at = positions.pop(FILLS_SHEET, None)  # riep's hidden sheet of the cells' own fills
+    cover_at = positions.pop(COVER_SHEET)  # the run's cover, just before its result sheets
     assert sorted(positions) == sorted(s.name for s in sheets)
+    assert cover_at == min(positions.values()) - 1
+    cover = cells(actions, cover_at)
+    assert (cover["A4"], cover["B4"]) == ("Organisation", ORGANISATION[name])
+    assert (cover["A5"], cover["B5"]) == ("Source file", OPEN_BOOK.format(name=name))
+    own = [s["name"] for s in book_json(path)["sheets"] if s["name"] not in positions]
+    assert cover[f"B{4 + len(cover_rows_of(cover)) - 1}"] == ", ".join([*(s.name for s in sheets), *own])
     for content in sheets:  # every result sheet shows what --write-sheet wrote, cell for cell
         values = {a: shown(v) for a, v in cells(actions, positions[content.name]).items() if v not in ("", None)}
         ws = cli_book[content.name]
@@ -138,7 +158,7 @@ def test_button_writes_the_findings_the_cli_reports(client, riep, shipped, butto
         f"the {where}. Reports to download: {len(offered['files'])}, in the RIEP task pane.",
         f"RIEP: {button.label}", "ok", "critical" if s["errors"] else "info", ""]]
     # nothing but riep's own sheets receives a value
-    ours = set(positions.values()) | {fills_at}
+    ours = set(positions.values()) | {fills_at, cover_at}
     assert all(a["sheet_position"] in ours for a in actions if a["func"] in WRITES)
 
 

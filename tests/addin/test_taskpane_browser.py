@@ -22,6 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
+TITLE = "Improvement East - Risk register (Year Two Delivery Plan 2009/10)"  # File > Info > Title
 FINDINGS = {  # the RiskChecks result table, as a run left it in the workbook
     "name": "RiskChecksFindings", "sheet": "RiskChecks", "address": "A4:E6",
     "header": ["Severity", "Rule", "Sheet", "Cell", "Message"],
@@ -56,7 +57,7 @@ def page(browser, team_server):
                                                                           content_type="text/javascript"))
     book = book_json(WORKBOOKS / "risk_register.xlsx")
     pg.add_init_script(f"globalThis.riepTestBook = {json.dumps(book)};"
-                       f"globalThis.riepExcel = {{tables: {json.dumps([RISKS, FINDINGS])}}};")
+                       f"globalThis.riepExcel = {{tables: {json.dumps([RISKS, FINDINGS])}, title: {json.dumps(TITLE)}}};")
     pg.goto(team_server + "/taskpane")
     pg.wait_for_function("document.getElementById('riep-findings').children.length > 0")
     try:
@@ -85,7 +86,14 @@ def test_a_button_calls_the_server_and_its_report_downloads(page, tmp_path):
     assert call["scriptName"] == "risk_report"
     formulas, options = call["args"]
     assert formulas == {"Risks": {"B5": "=C5*D5"}}
-    assert options == {"as_of": "2009-12-15", "fills": {"Risks": {"B5": "#FFFF00"}}}
+    assert options == {"as_of": "2009-12-15", "fills": {"Risks": {"B5": "#FFFF00"}}, "title": TITLE}
+    cover = next(a["values"] for a in call["actions"] if a["func"] == "setValues" and a["values"][0][0].startswith(
+        "Risk register: "))
+    assert (cover[0][0], cover[1][0]) == ("Risk register: Risk register (Year Two Delivery Plan 2009/10)",
+                                          "Improvement East")
+    frames = [a["args"][1] for a in call["actions"] if a["func"] == "runMacro"]
+    assert frames == ["About", "Risk report", "RiskChecks"]
+    assert page.evaluate("typeof globalThis.riepCallbacks.riepPrintFrame") == "function"  # what runMacro calls
     assert [a["args"][0] for a in call["actions"] if a["func"] == "alert"][0].startswith("Risk report: ")
     link = page.locator("#riep-reports a.riep-report")
     assert link.all_inner_texts() == ["Risk report for the Board (PDF)"]

@@ -3,7 +3,11 @@
 // workbook as tests/addin/bookjson.py does, plus the arguments RIEP's ribbon.js built) to the real
 // server, throws the server's sentence on a refusal, and records the actions it got back.
 globalThis.riepCalls = [];
+globalThis.riepCallbacks = {};
 globalThis.xlwings = {
+  registerCallback(callback) {
+    globalThis.riepCallbacks[callback.name] = callback;
+  },
   async runPython({ scriptName = "", headers = {}, args = [] } = {}) {
     const body = Object.assign({}, globalThis.riepTestBook, { args: args });
     const response = await fetch(window.location.origin + config.appPath + "/xlwings/custom-scripts-call/" + scriptName, {

@@ -4,7 +4,9 @@
 // - the formulas of every cell inside a named table: {sheet: {A1 address: formula}};
 // - the options: {as_of: "YYYY-MM-DD", allocation: upload token, fills: {sheet: {A1: "#RRGGBB"}}},
 //   the As of date and allocation workbook set in the task pane (kept in the workbook's
-//   settings), and the cells' own fills, which riep records before it colours a cell.
+//   settings), and the cells' own fills, which riep records before it colours a cell;
+//   title: the workbook's document title (File > Info > Title), which names the workbook and
+//   its partnership on the report's cover when no setting does.
 
 function riepColumnNumber(letters) {
   let n = 0;
@@ -64,6 +66,9 @@ async function riepTableCells() {
     // getCellProperties needs ExcelApi 1.9 (Excel 2019 and later, Microsoft 365, the web);
     // without it no fills are sent and a cleared cell loses riep's fill as before.
     const withFills = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+    const properties = Office.context.requirements.isSetSupported("ExcelApi", "1.7")
+      ? context.workbook.properties.load("title")
+      : { title: null };
     const loaded = tables.items.map((table) => {
       const range = table.getRange().load("address, formulas");
       return {
@@ -81,7 +86,7 @@ async function riepTableCells() {
       const own = riepFillCells(range.address, props.value);
       if (Object.keys(own).length) fills[sheet.name] = Object.assign(fills[sheet.name] || {}, own);
     }
-    return { formulas, fills };
+    return { formulas, fills, title: properties.title };
   });
 }
 
@@ -98,15 +103,92 @@ function riepToday() {
 }
 globalThis.riepToday = riepToday;
 
+// How a sheet riep wrote prints, and what xlwings' chart actions cannot set, as riep.excel.render
+// sends it (a runMacro action): frame = {orientation, paperSize, titleRows, margins (points),
+// headers {leftHeader, rightHeader, leftFooter, rightFooter}, breaks: [Excel rows that start a page],
+// charts: [{names, invisible, drawn, labelled, points {category: "#RRGGBB"}, labels {category: colour},
+// number_format}]} (charts in the order they were added to the sheet). The page needs ExcelApi 1.9,
+// the charts 1.8; an older Excel keeps the sheet as written (Excel's default page and colours).
+// The actions before it are applied first, and the page and the charts each in a batch of their
+// own: an Excel that refuses one of them still shows the sheet, and the run goes on.
+async function riepPrintFrame(context, sheetName, frame) {
+  const supports = (version) => Office.context.requirements.isSetSupported("ExcelApi", version);
+  await context.sync();
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const steps = [
+    [supports("1.9"), () => riepPageLayout(sheet, frame)],
+    [supports("1.8"), () => frame.charts.forEach((look, k) => riepChartLook(sheet.charts.getItemAt(k), look))],
+  ];
+  for (const [supported, step] of steps) {
+    if (!supported) continue;
+    try {
+      step();
+      await context.sync();
+    } catch (error) {
+      console.warn("RIEP: the print set-up of " + sheetName + " was not applied: " + error.message);
+    }
+  }
+}
+globalThis.riepPrintFrame = riepPrintFrame;
+
+function riepPageLayout(sheet, frame) {
+  const layout = sheet.pageLayout;
+  layout.orientation = frame.orientation;
+  layout.paperSize = frame.paperSize;
+  layout.leftMargin = frame.margins.left;
+  layout.rightMargin = frame.margins.right;
+  layout.topMargin = frame.margins.top;
+  layout.bottomMargin = frame.margins.bottom;
+  layout.headerMargin = frame.margins.header;
+  layout.footerMargin = frame.margins.footer;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (frame.titleRows) layout.setPrintTitleRows(frame.titleRows);
+  Object.assign(layout.headersFooters.defaultForAllPages, frame.headers);
+  for (const row of frame.breaks) sheet.horizontalPageBreaks.add("A" + row);
+}
+
+function riepChartLook(chart, look) {
+  chart.plotVisibleOnly = false; // the helper rows are hidden, and still drawn
+  look.names.forEach((name, k) => {
+    chart.series.getItemAt(k).name = name;
+  });
+  for (const k of look.invisible) {
+    const base = chart.series.getItemAt(k);
+    base.format.fill.clear();
+    base.format.line.lineStyle = "None";
+  }
+  for (const k of look.drawn) {
+    const series = chart.series.getItemAt(k);
+    for (const [point, colour] of Object.entries(look.points)) {
+      series.points.getItemAt(Number(point)).format.fill.setSolidColor(colour);
+    }
+    if (!look.labelled) continue;
+    series.hasDataLabels = true;
+    Object.assign(series.dataLabels, {
+      showValue: true,
+      showCategoryName: false,
+      showSeriesName: false,
+      showLegendKey: false,
+      position: "InsideBase",
+      numberFormat: look.number_format,
+    });
+    for (const [point, colour] of Object.entries(look.labels)) {
+      series.points.getItemAt(Number(point)).dataLabel.format.font.color = colour;
+    }
+  }
+}
+
 async function riepRunScript(scriptName, errorDisplayMode = "alert") {
   const authResult =
     typeof globalThis.getAuth === "function"
       ? await globalThis.getAuth()
       : { token: "", provider: "" };
-  const { formulas, fills } = await riepTableCells();
+  const { formulas, fills, title } = await riepTableCells();
   const options = { as_of: riepSetting("as-of", riepToday()), fills: fills };
+  if (typeof title === "string") options.title = title;
   const allocation = riepSetting("allocation", null);
   if (allocation && allocation.token) options.allocation = allocation.token;
+  xlwings.registerCallback(riepPrintFrame); // riep.excel.render's runMacro actions call it by name
   await xlwings.runPython({
     auth: authResult.token,
     scriptName: scriptName,

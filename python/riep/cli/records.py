@@ -37,5 +37,5 @@ def command(path: Path, allocation: Path | None, out: Path, fmt: str, output: Pa
     guard_outputs((path, allocation, baseline), files=(output, write_sheet), folders=(out,))
     report, outcome = run_job(job("records"), path, ctx, write_sheet)
     if outcome is not None and not report.error:
-        write_records(outcome.value, report, ctx, out)
+        write_records(outcome.value, report, outcome.ctx, out)
     emit(RunReport(files=[report]), fmt, output, strict, baseline, ctx)

@@ -46,5 +46,5 @@ def command(paths: tuple[Path, ...], scale: str | None, pdf: Path | None, fmt: s
     report = RunReport(files=[r for r, _ in runs])
     outcome = runs[0][1]
     if pdf and outcome is not None and not outcome.report.error:
-        write_pdf(outcome.value, outcome.report, ctx, pdf)
+        write_pdf(outcome.value, outcome.report, outcome.ctx, pdf)
     emit(report, fmt, output, strict, baseline, ctx)

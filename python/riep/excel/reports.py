@@ -23,7 +23,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ from openpyxl import Workbook
 
 from riep.errors import InputError, RiepError
 from riep.findings import FileReport
+from riep.report.cover import Cover
+from riep.report.sheet_frame import frame_workbook
 from riep.runners.base import Context
 from riep.sheets import SheetContent
 from riep.table import TableSource
@@ -162,18 +164,20 @@ def upload_path(owner: str, token: str) -> Path:
     return found[0]
 
 
-def _summary_book(dest: Path, sheets: list[SheetContent]) -> Path:
+def _summary_book(dest: Path, sheets: list[SheetContent], cover: Cover | None) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     for content in sheets:  # the cells the findings point at are in the person's workbook, not this one
         render_sheet(wb, content.model_copy(update={"links": {}, "highlights": {}}))
+    if cover is not None:
+        frame_workbook(wb, replace(cover, file_name=dest.name), [c.name for c in sheets])
     return atomic_save(wb, dest)
 
 
 def produce(job_name: str, source: TableSource, value: Any, report: FileReport, ctx: Context,
-            sheets: list[SheetContent], folder: Path) -> list[ReportFile]:
+            sheets: list[SheetContent], folder: Path, cover: Cover | None = None) -> list[ReportFile]:
     """Write the reports of ``job_name`` into ``folder``, as ``riep <job>``/``riep run`` would make them (``value``:
-    what the job read from ``source``, so nothing is read again)."""
+    what the job read from ``source``, so nothing is read again; ``cover``: the run's, for the summary workbook)."""
     stem = Path(source.file).stem or "workbook"
     if job_name == "risks":
         from riep.runners.risks import pdf_bytes
@@ -190,5 +194,5 @@ def produce(job_name: str, source: TableSource, value: Any, report: FileReport, 
             for p in written if p.suffix == ".pdf"]
     title = {"check": "Validate totals", "reconcile": "Reconcile carry-forwards"}.get(job_name, job_name)
     name = f"{stem}.{job_name}.xlsx"
-    _summary_book(folder / name, sheets)
+    _summary_book(folder / name, sheets, cover)
     return [ReportFile(f"{title}: summary ({', '.join(s.name for s in sheets)} sheets, workbook)", name)]

@@ -2,8 +2,9 @@
 
 The same :class:`~riep.runners.base.Job` the CLI runs (``riep.jobs.job(name)``) evaluates
 the open workbook through :class:`~riep.excel.source.BookSource`; its result sheets are
-rendered by :mod:`riep.excel.render` (the content ``--write-sheet`` writes), the reported
-cells are highlighted, and a one-line summary is shown. A :class:`~riep.errors.RiepError`
+rendered by :mod:`riep.excel.render` (the content ``--write-sheet`` writes) after the run's
+``About`` cover (the cover ``riep run`` writes, naming the workbook as open in Excel), the
+reported cells are highlighted, and a one-line summary is shown. A :class:`~riep.errors.RiepError`
 (a missing table, an unreadable header...) becomes an alert with its sentence here, the one
 place the add-in turns job errors into something a person sees.
 """
@@ -15,14 +16,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from riep.errors import InputError, RefusedError, RiepError
+from riep.errors import InputError, RiepError
 from riep.excel import reports
 from riep.excel.config import settings
 from riep.excel.faults import fault_message
-from riep.excel.render import OwnFills, apply_highlights, is_result_sheet, render_sheet
+from riep.excel.render import (
+    FILLS_SHEET,
+    OwnFills,
+    apply_highlights,
+    is_cover_sheet,
+    is_result_sheet,
+    refused,
+    render_cover,
+    render_sheet,
+)
 from riep.excel.source import BookSource, Formulas
 from riep.findings import FileReport
 from riep.jobs import all_jobs
+from riep.report.cover import Cover
+from riep.report.organisation import workbook_name
+from riep.report.sheet_frame import COVER_SHEET
 from riep.runners.base import Context, Job
 
 __all__ = ["BUTTONS", "Button", "ButtonRun", "run_button", "run_in_worker", "summary_line", "context",
@@ -70,8 +83,11 @@ def context() -> Context:
 
 
 def options_context(options: dict[str, Any], owner: str) -> Context:
-    """The context of a run from the task pane's options: ``as_of`` (ISO date) and ``allocation`` (upload token)."""
+    """The context of a run from the ribbon's options: ``as_of`` (ISO date), ``allocation`` (upload token) and
+    ``title`` (the workbook's document title, File > Info > Title)."""
     ctx = context()
+    if isinstance(options.get("title"), str):
+        ctx = replace(ctx, title=options["title"])
     as_of = options.get("as_of")
     if as_of:
         try:
@@ -99,6 +115,31 @@ def summary_line(title: str, report: FileReport, sheet_names: list[str]) -> str:
 
 def _job(name: str) -> Job[Any] | None:
     return next((j for j in all_jobs() if j.name == name), None)
+
+
+def _refuse_others(book: Any, sheets: list[Any]) -> None:
+    """Refuse a run whose cover or result sheets would replace a sheet of that name riep did not write."""
+    for existing in book.sheets:
+        content = next((c for c in sheets if c.name.lower() == existing.name.lower()), None)
+        if content is not None and not is_result_sheet(existing, content):
+            raise refused(content.name, book)
+        if existing.name.lower() == COVER_SHEET.lower() and not is_cover_sheet(existing):
+            raise refused(COVER_SHEET, book)
+
+
+def _cover(j: Job[Any], book: Any, value: Any, report: FileReport, ctx: Context) -> Cover:
+    """The run's cover, as ``riep run`` makes it: the job and workbook, the partnership, the workbook as open in
+    Excel (and the allocation workbook the records job read), the day, versions, counts and key figures."""
+    extra = j.figures(value, report, ctx) if j.figures else []
+    sources: list[str | Path] = [book.name, *([ctx.allocation] if j.name == "records" and ctx.allocation else [])]
+    return ctx.cover(f"{j.title}: {workbook_name(book.name, ctx.title)}", book.name, report, sources, extra)
+
+
+def _listed(book: Any, sheets: list[Any]) -> list[str]:
+    """The sheets a cover lists, as ``riep run``'s does: the result sheets, then the workbook's own."""
+    results = [c.name for c in sheets]
+    skip = {n.lower() for n in [*results, COVER_SHEET, FILLS_SHEET]}
+    return results + [s.name for s in book.sheets if s.name.lower() not in skip]
 
 
 def _queued(book: Any) -> list[Any] | None:
@@ -129,19 +170,16 @@ def run_button(book: Any, job_name: str, formulas: Formulas | None = None, ctx: 
                 f"{title} found none of the tables it reads in {book.name} (tables found: "
                 f"{', '.join(source.table_names) or 'none'})"
             )
-        ctx = ctx or context()
-        outcome = j.run(source, ctx)
-        report = outcome.report
+        outcome = j.run(source, replace(ctx or context(), open_book=book.name))
+        report, ctx = outcome.report, outcome.ctx
         sheets = j.result_sheets(outcome.value, report, ctx)
-        for content in sheets:  # refuse before writing anything, so nothing is half-written
-            existing = next((s for s in book.sheets if s.name.lower() == content.name.lower()), None)
-            if existing is not None and not is_result_sheet(existing, content):
-                raise RefusedError(f"the workbook already has a sheet called '{content.name}' that riep did not "
-                                   "write; rename it and run again", file=book.name)
+        _refuse_others(book, sheets)  # before writing anything, so nothing is half-written
+        cover = _cover(j, book, outcome.value, report, ctx)
         if reports_dir is not None and not report.error:  # reports first: a failure leaves the workbook as it was
-            files = reports.produce(job_name, source, outcome.value, report, ctx, sheets, reports_dir)
+            files = reports.produce(job_name, source, outcome.value, report, ctx, sheets, reports_dir, cover)
+        render_cover(book, cover, _listed(book, sheets))
         for content in sheets:
-            render_sheet(book, content)
+            render_sheet(book, content, cover.organisation)
             apply_highlights(book, content, fills)
     except RiepError as exc:
         book.app.alert(exc.message, title=f"RIEP: {title}", buttons="ok", mode="critical", callback=None)

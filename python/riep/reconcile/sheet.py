@@ -238,16 +238,20 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
     budget = rows.add(["Budget (openings + funding)", 0, Formula(f"=SUM(C{first}:C{prev})") if first else 0])
     last = budget
     fills = {k: _BUILD_UP for k in range(len(steps))} | {len(steps): _TOTAL}
+    outside: list[int] = []
     if year in ledger.allocations:
         alloc = Formula(ledger.allocations[year].formula)
         a = rows.add(["Less allocation", Formula(f"=MAX(0,C{budget}-C{budget + 1})"), alloc])
         last = rows.add(["Headroom", 0, Formula(f"=C{budget}-C{a}")])
         rows.formats[len(rows.rows) - 1] = XL_HEADROOM_K  # its bar's label reads "none" when nothing is left
-        fills |= {len(steps) + 1: _BUILD_UP,
-                  len(steps) + 2: _SURPLUS if total - ledger.allocations[year].value >= 0 else _SHORTFALL}
+        left = total - ledger.allocations[year].value
+        fills |= {len(steps) + 1: _BUILD_UP, len(steps) + 2: _SURPLUS if left >= 0 else _SHORTFALL}
+        if abs(left) < 0.15 * max(abs(total), abs(ledger.allocations[year].value), 1):
+            outside.append(len(steps) + 2)  # a short bar: its label stands beside it, on the plot's white
     # the helper figures are hidden (on screen and in print); the chart sits under the totals and the note
     rows.hidden.extend(range(head - rows.top - 1, last - rows.top))
     return Chart(kind="bar", title=f"Budget build-up {year} (£k)", anchor=f"A{last + 4}", width_cm=24,
                  height_cm=2.5 + 1.0 * (last - head),
                  categories=f"A{head + 1}:A{last}", values=[f"B{head + 1}:B{last}", f"C{head + 1}:C{last}"],
-                 series_names=["Base", "£k"], stacked=True, invisible_series=[0], point_fills=fills)
+                 series_names=["Base", "£k"], stacked=True, invisible_series=[0], point_fills=fills,
+                 outside_labels=outside)

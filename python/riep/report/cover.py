@@ -6,43 +6,16 @@ the PDF frame as the block under the title, and both put its facts in the docume
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree as ET
 
 from riep.findings import FileReport, Summary
 from riep.provenance import InputFile, RunInfo
 
-__all__ = ["Cover", "organisation", "cover_for", "counts_text", "workbook_name"]
+__all__ = ["Cover", "cover_for", "counts_text", "OPEN_BOOK"]
 
-_DC = "{http://purl.org/dc/elements/1.1/}"
-
-
-def document_title(path: str | Path) -> str:
-    """The workbook's document title (File > Info > Title), or ``''``."""
-    try:
-        with zipfile.ZipFile(path) as z, z.open("docProps/core.xml") as fh:
-            node = ET.parse(fh).getroot().find(f"{_DC}title")
-    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
-        return ""
-    return (node.text or "").strip() if node is not None else ""
-
-
-def workbook_name(path: str | Path) -> str:
-    """What the workbook is, from its document title without the partnership (``Financial allocation Year Two
-    2009/10``), else its file name."""
-    title = document_title(path)
-    return title.split(" - ", 1)[1].strip() if " - " in title else (title or Path(path).name)
-
-
-def organisation(setting: str, source: str | Path | None) -> str:
-    """The partnership's name: the ``report.partnership`` setting, else the words before `` - `` in the source
-    workbook's document title (``Improvement East - Financial allocation`` gives ``Improvement East``)."""
-    if setting.strip():
-        return setting.strip()
-    title = document_title(source) if source else ""
-    return title.split(" - ")[0].strip() if " - " in title else ""
+OPEN_BOOK = ("{name}, as open in Excel (the add-in reads its cells, not a saved file, so no size or SHA-256 can be "
+             "given)")
 
 
 def _plural(n: int, word: str) -> str:
@@ -65,13 +38,14 @@ class Cover:
     sources: list[InputFile]
     summary: Summary
     figures: list[str] = field(default_factory=list)
+    open_books: list[str] = field(default_factory=list)
 
     def lines(self) -> list[tuple[str, str]]:
         """(label, text) pairs, in the order a Board paper states them."""
         out = [("Organisation", self.organisation or "not given (set report.partnership in riep.toml)")]
-        for k, src in enumerate(self.sources):
-            out.append(("Source file" if k == 0 else "Also read",
-                        f"{Path(src.path).name} ({src.size:,} bytes), SHA-256 {src.sha256}"))
+        read = [OPEN_BOOK.format(name=name) for name in self.open_books]
+        read += [f"{Path(src.path).name} ({src.size:,} bytes), SHA-256 {src.sha256}" for src in self.sources]
+        out += [("Source file" if k == 0 else "Also read", text) for k, text in enumerate(read)]
         started = self.run.started_at
         out += [
             ("As of", f"{self.run.as_of:%d %B %Y}".lstrip("0")),
@@ -84,15 +58,16 @@ class Cover:
 
     def subject(self) -> str:
         """One line for document properties: sources, day and versions."""
-        names = ", ".join(f"{Path(s.path).name} (SHA-256 {s.sha256})" for s in self.sources)
+        names = ", ".join([*(f"{name} (open in Excel)" for name in self.open_books),
+                           *(f"{Path(s.path).name} (SHA-256 {s.sha256})" for s in self.sources)])
         return (f"{self.title}. From {names}; as of {self.run.as_of.isoformat()}; produced "
                 f"{self.run.started_at.isoformat(timespec='seconds')} by riep {self.run.riep_version}, "
                 f"rules {self.run.rules_version}.")
 
 
-def cover_for(title: str, file_name: str, report: FileReport, run: RunInfo, setting: str,
-              sources: list[str | Path], figures: list[str] | None = None) -> Cover:
-    """The cover of one output file made from ``sources`` (the first is the workbook the report is about)."""
-    return Cover(title=title, organisation=organisation(setting, sources[0] if sources else None),
-                 file_name=file_name, run=run, sources=run.inputs_for(sources), summary=report.summary,
-                 figures=figures or [])
+def cover_for(title: str, file_name: str, report: FileReport, run: RunInfo, organisation: str,
+              sources: list[str | Path], figures: list[str] | None = None, open_books: list[str] | None = None) -> Cover:
+    """The cover of one output file made from ``sources`` (the first is the workbook the report is about), or from
+    ``open_books`` first: workbooks open in Excel (the add-in), named without a file to hash."""
+    return Cover(title=title, organisation=organisation, file_name=file_name, run=run, sources=run.inputs_for(sources),
+                 summary=report.summary, figures=figures or [], open_books=open_books or [])

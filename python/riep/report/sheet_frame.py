@@ -23,6 +23,8 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
+from riep.report.page import HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame
+from riep.report.page import header_text as _literal
 from riep.safetext import safe_cell
 from riep.table import col_letter
 from riep.xlsx.layout import BODY_PT, UNIT_PT, fit_row, font, line_pt, text_pt, width_for, wrapped_lines
@@ -32,7 +34,7 @@ __all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER
 
 COVER_SHEET = "About"
 MIN_PRINT_PT = 9.0
-_MARGIN_IN = 0.4
+_MARGIN_IN = MARGIN_IN
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
 _FIGURE = 999_999.0  # a formula's figure is measured as this (its value is not known until the workbook recalculates)
 _MAX_WORD = 20.0  # a text column never narrower than its longest word, up to this width (longer words break)
@@ -136,11 +138,6 @@ def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Se
     return widths
 
 
-def _literal(text: str) -> str:
-    """Text for a page header or footer, its ampersands kept (``&`` starts a field code there)."""
-    return text.replace("&", "&&")
-
-
 def span_text(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
     """Spread the text in column A of ``row`` over the table's width, wrapped, its row tall enough: a long title,
     subtitle or note never runs past the table (and so never makes the printed page smaller)."""
@@ -163,20 +160,22 @@ def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organ
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = _MARGIN_IN
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.page_margins.top = ws.page_margins.bottom = TOP_MARGIN_IN
+    ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN_IN
     ws.print_options.horizontalCentered = False
     if header_row:
         ws.print_title_rows = f"{header_row}:{header_row}"
-    for part, text in ((ws.oddHeader.left, _literal(organisation)), (ws.oddHeader.right, _literal(title) or "&A"),
-                       (ws.oddFooter.left, "&F"), (ws.oddFooter.right, "Page &P of &N")):
-        part.text, part.size = text, BODY_PT  # printed at the sheet's scale, so at least 9 pt
+    texts = PageFrame(landscape=landscape, organisation=organisation, title=title).headers()
+    for part, place in ((ws.oddHeader.left, "leftHeader"), (ws.oddHeader.right, "rightHeader"),
+                        (ws.oddFooter.left, "leftFooter"), (ws.oddFooter.right, "rightFooter")):
+        part.text, part.size = texts[place], BODY_PT  # printed at the sheet's scale, so at least 9 pt
     ws.oddHeader.left.font = "Calibri,Bold"
 
 
-def chart_text(size: int) -> RichText:
-    """Text properties for a chart's axis or labels at ``size`` hundredths of a point (1100 = 11 pt)."""
-    props = CharacterProperties(sz=size)
+def chart_text(size: int, colour: str | None = None) -> RichText:
+    """Text properties for a chart's axis or labels at ``size`` hundredths of a point (1100 = 11 pt), in ``colour``
+    (``RRGGBB``) when given."""
+    props = CharacterProperties(sz=size, solidFill=colour)
     return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props)])
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from riep.findings import FileReport
+from riep.report.organisation import document_title, organisation
 from riep.settings import Settings
 from riep.table import TableSource
 
@@ -37,7 +38,9 @@ class Context:
 
     ``allocation`` is the financial-allocation workbook the records job checks approvals against;
     ``allocation_lines`` is its Individual Authorities line by year once a run has read it (``riep run``
-    reads it once for every job and file), ``None`` when not read yet.
+    reads it once for every job and file), ``None`` when not read yet. ``organisation`` and ``title`` are the
+    partnership's name and the document title of the workbook a job runs on (:meth:`for_workbook`), ``None`` until
+    known. ``open_book`` names the workbook open in Excel when the add-in runs the job: it is no file riep can hash.
     """
 
     settings: Settings = field(default_factory=Settings)
@@ -45,6 +48,14 @@ class Context:
     allocation: Path | None = None
     allocation_lines: dict[str, LineAmount] | None = None
     started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+    organisation: str | None = None
+    title: str | None = None
+    open_book: str | None = None
+
+    def for_workbook(self, source: TableSource) -> Context:
+        """This context for a job on ``source``, with its organisation (:func:`riep.report.organisation.organisation`;
+        the document title is read from the file only when it is needed)."""
+        return replace(self, organisation=organisation(self.settings, source, self.title))
 
     def cover(self, title: str, file_name: str, report: FileReport, sources: list[str | Path],
               figures: list[str] | None = None) -> Cover:
@@ -54,17 +65,22 @@ class Context:
         from riep.report.cover import cover_for
         from riep.report.figures import key_figures
 
-        run = run_info(sources, self.as_of, self.started_at, rules_version())
-        return cover_for(title, file_name, report, run, self.settings.report.partnership, sources,
-                         key_figures(report, figures))
+        opened = [self.open_book] if self.open_book and sources and str(sources[0]) == self.open_book else []
+        files = sources[len(opened):]
+        run = run_info(files, self.as_of, self.started_at, rules_version())
+        org = self.organisation if self.organisation is not None else organisation(
+            self.settings, None, document_title(sources[0]) if sources else "")
+        return cover_for(title, file_name, report, run, org, files, key_figures(report, figures), opened)
 
 
 @dataclass(frozen=True)
 class Outcome(Generic[V]):
-    """A job's run over one workbook: the value it read and the findings."""
+    """A job's run over one workbook: the value it read, the findings, and the context it ran in (with the
+    workbook's organisation and document title: what its reports are headed with)."""
 
     value: V
     report: FileReport
+    ctx: Context
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,8 @@ class Job(Generic[V]):
     figures: Callable[[V, FileReport, Context], list[str]] | None = None
 
     def run(self, source: TableSource, ctx: Context) -> Outcome[V]:
-        """Read ``source`` once and evaluate it."""
+        """Read ``source`` once and evaluate it (in ``ctx`` for that workbook: :meth:`Context.for_workbook`)."""
+        if ctx.organisation is None:
+            ctx = ctx.for_workbook(source)
         value = self.read(source, ctx)
-        return Outcome(value, self.evaluate(value, ctx))
+        return Outcome(value, self.evaluate(value, ctx), ctx)

@@ -20,8 +20,9 @@ from riep.output.json_out import render_json
 from riep.output.junit import render_junit
 from riep.provenance import run_info
 from riep.registry import rules_version
-from riep.report.cover import cover_for, workbook_name
+from riep.report.cover import cover_for
 from riep.report.figures import key_figures
+from riep.report.organisation import workbook_name
 from riep.runners.base import Context, Job, Outcome
 from riep.runners.records import pick_allocation, with_allocation
 from riep.xlsx.reader import Workbook, open_workbook
@@ -104,14 +105,15 @@ def run_folder(folder: Path, out: Path, ctx: Context, progress: Progress | None 
         run = finish(run).model_copy(update={"run": info})
     for path, job, outcome in done:
         dest = out / f"{path.stem}.{job.name}.xlsx"
-        extra = job.figures(outcome.value, outcome.report, ctx) if job.figures else []
-        cover = cover_for(f"{job.title}: {workbook_name(path)}", dest.name, outcome.report, info,
-                          ctx.settings.report.partnership,
+        wctx = outcome.ctx  # the run's context for this workbook: its organisation and document title
+        extra = job.figures(outcome.value, outcome.report, wctx) if job.figures else []
+        cover = cover_for(f"{job.title}: {workbook_name(path, wctx.title)}", dest.name, outcome.report, info,
+                          wctx.organisation or "",
                           [path, *([ctx.allocation] if job.name == "records" and ctx.allocation else [])],
                           key_figures(outcome.report, extra))
-        written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, outcome.report, ctx), cover))
+        written.append(write_result_copy(path, dest, job.result_sheets(outcome.value, outcome.report, wctx), cover))
         if job.write_reports is not None:
-            written += job.write_reports(outcome.value, outcome.report, ctx, out)
+            written += job.write_reports(outcome.value, outcome.report, wctx, out)
     written.append(atomic_write_text(out / "findings.json", render_json(run)))
     written.append(atomic_write_text(out / "junit.xml", render_junit(run)))
     return run, written

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from riep import risks
 from riep.findings import FileReport
-from riep.report.cover import workbook_name
+from riep.report.organisation import workbook_name
 from riep.risks import Register
 from riep.risks.sheet import report_sheet
 from riep.risks.summary import summarise
@@ -63,7 +63,7 @@ def pdf_bytes(reg: Register, report: FileReport, ctx: Context, file_name: str | 
 
     summary = summarise(reg, report, ctx.as_of, ctx.settings.risks.top_risks)
     name = file_name or f"{Path(reg.file).stem}.risks.pdf"
-    cover = ctx.cover(f"Risk register report: {workbook_name(reg.file)}", name, report, [reg.file],
+    cover = ctx.cover(f"Risk register report: {workbook_name(reg.file, ctx.title)}", name, report, [reg.file],
                       summary.key_lines())
     return report_pdf(summary, _heat_map(reg), report, cover)
 

@@ -17,7 +17,7 @@ from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.label import DataLabel, DataLabelList
 from openpyxl.chart.legend import LegendEntry
 from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
@@ -212,10 +212,12 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         elif ch.invisible_series:  # a waterfall's base is scaffolding: keep it out of the legend
             chart.legend.legendEntry = [LegendEntry(idx=k, delete=True) for k in ch.invisible_series]
         if ch.invisible_series:  # a waterfall: each drawn bar says its amount, from the bar's base (never over the axis)
-            for k in drawn:
-                chart.series[k].dLbls = DataLabelList(showVal=True, showCatName=False, showSerName=False,
-                                                      showLegendKey=False, showPercent=False, numFmt=_LABEL_K,
-                                                      dLblPos="inBase", txPr=chart_text(1200))
+            shown = {"showVal": True, "showCatName": False, "showSerName": False, "showLegendKey": False,
+                     "showPercent": False, "numFmt": _LABEL_K, "dLblPos": "inBase"}
+            for k in drawn:  # each label in a colour that reads on its bar (white on the dark Budget bar)
+                chart.series[k].dLbls = DataLabelList(
+                    dLbl=[DataLabel(idx=i, txPr=chart_text(1200, rgb), **shown)
+                          for i, rgb in sorted(ch.label_colours().items())], txPr=chart_text(1200), **shown)
         for idx, rgb in ch.point_fills.items():
             for k in drawn:
                 point = DataPoint(idx=idx)
