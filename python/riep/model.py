@@ -10,8 +10,10 @@ __all__ = ["Model"]
 class Model(BaseModel):
     """A validated riep value.
 
-    Its validator is built the first time a model is used, not when its module is imported: a command
-    pays only for the models it uses (``riep check`` uses a few of the thirty-odd).
+    Its validator is built the first time a model is used, not when its module is imported, so a
+    command pays only for the models it uses. (For ``riep check``, which uses most of the models it
+    imports, this measured the same as building them at import: 1.84 against 1.83 billion
+    instructions.)
     """
 
     model_config = ConfigDict(defer_build=True)

@@ -14,8 +14,9 @@ ADDIN = ROOT / "addin"
 # xlwings Server reads its project folder and settings when first imported.
 os.environ["XLWINGS_PROJECT_DIR"] = str(ADDIN)
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
-# reports of the buttons go to a folder of this test session (the worker processes inherit it)
-os.environ.setdefault("RIEP_REPORTS_DIR", tempfile.mkdtemp(prefix="riep-test-reports-"))
+# reports of the buttons go to a folder of this test process (its add-in worker processes inherit it): never one
+# shared by two pytest-xdist workers, whose runs would each be the other's "latest" (the tests' user is the same)
+os.environ["RIEP_REPORTS_DIR"] = tempfile.mkdtemp(prefix="riep-test-reports-")
 
 
 @pytest.fixture(scope="session")
