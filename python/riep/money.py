@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from enum import Enum
 
-__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_amount", "fmt_signed_k", "fmt_pounds", "fmt_left", "parse_unit",
+__all__ = ["Unit", "to_k", "from_k", "fmt_k", "fmt_whole_k", "fmt_amount", "fmt_signed_k", "fmt_pounds", "fmt_left", "parse_unit",
            "NOT_GIVEN", "XL_K", "XL_K_SIGNED", "XL_POUNDS", "XL_LEFT_POUNDS", "XL_HEADROOM_K"]
 
 NOT_GIVEN = "not given"
@@ -89,6 +89,13 @@ def fmt_amount(amount: float, unit: Unit) -> str:
 def fmt_k(amount_k: float) -> str:
     """Write a £k amount: ``£4,575k`` (one decimal place at most, trailing zeros dropped)."""
     return fmt_amount(round(amount_k, 1), Unit.K)
+
+
+def fmt_whole_k(amount_k: float) -> str:
+    """A £k amount as a Board paper writes it: whole £k (halves up), a negative in brackets: ``£8,347k``,
+    ``(£42k)``."""
+    whole = math.floor(abs(amount_k) + 0.5)
+    return f"(£{whole:,}k)" if amount_k < 0 and whole else f"£{whole:,}k"
 
 
 def fmt_signed_k(amount_k: float) -> str:

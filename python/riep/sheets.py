@@ -39,6 +39,7 @@ class Column(Model):
     name: str
     width: float = 14
     number_format: str | None = None
+    centred: bool = Field(default=False, description="Values centred (a rating beside figures); counts always are.")
 
 
 class Link(Model):
@@ -120,6 +121,9 @@ class SheetContent(Model):
         default_factory=dict, description="(row index, column index) of a result cell -> where it links to."
     )
     row_fills: dict[int, str] = Field(default_factory=dict, description="Row index -> RGB fill.")
+    row_formats: dict[int, str] = Field(
+        default_factory=dict, description="Row index -> number format of that row's figures in place of their "
+        "columns' (e.g. headroom, which reads \"none\" when nothing is left).")
     highlights: dict[str, list[Link]] = Field(
         default_factory=dict, description="RGB fill -> source cells to highlight (format only, never values)."
     )

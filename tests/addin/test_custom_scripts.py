@@ -71,6 +71,9 @@ def shown(value: object) -> object:
         m = re.match(r'^=HYPERLINK\("#(.+?)","(.*)"\)$', value)
         if m:
             return m.group(2)
+        m = re.match(r'^=HYPERLINK\("#(.+?)",([^"].*)\)$', value)
+        if m:  # a linked figure: it shows what its formula calculates to, as the formula --write-sheet writes does
+            return "=" + m.group(2)
         if value.startswith("'"):
             return value[1:]
     return value

@@ -17,6 +17,7 @@ from bookjson import book_json
 from riep.errors import RefusedError
 from riep.excel.render import FILLS_SHEET, apply_highlights, highlight_name, render_sheet
 from riep.findings import FileReport, Finding, Severity
+from riep.money import XL_HEADROOM_K, XL_K
 from riep.safetext import Formula
 from riep.sheets import Chart, Column, Link, Picture, SheetContent, findings_sheet
 from riep.table import col_letter
@@ -224,3 +225,19 @@ def test_text_from_a_cell_that_starts_like_a_formula_goes_in_as_text(shipped, tm
     render_sheet(book, content)
     replayed = _replay(book.json()["actions"], len(book.sheets) - 1)
     assert (replayed["A4"], replayed["A5"], replayed["B5"]) == ("'=cmd|' /C calc'!A0", "'@SUM(1)", "=B4*2")
+
+
+def test_a_linked_figure_stays_live_and_a_row_keeps_its_own_format(shipped):
+    """A figure that links to where it comes from shows what its formula calculates to; headroom reads "none"."""
+    content = SheetContent(name="Figures", title="Figures", columns=[
+        Column(name="Line"), Column(name="Budget (£k)", number_format=XL_K)],
+        rows=[["Use of Resources", Formula("=N('Allocation'!E5)")], ["Headroom", Formula("=B4-B4")]],
+        links={(0, 1): Link(sheet="Allocation", cell="E5")}, row_formats={1: XL_HEADROOM_K})
+    book = _book(shipped("financial_allocation.xlsx"))
+    render_sheet(book, content)
+    actions = book.json()["actions"]
+    replayed = _replay(actions, len(book.sheets) - 1)
+    assert replayed["B4"] == "=HYPERLINK(\"#'Allocation'!E5\",N('Allocation'!E5))"
+    formats = {(a["start_row"] + 1, a["start_column"] + 1, a["row_count"]): a["args"][0]
+               for a in actions if a["func"] == "setNumberFormat"}
+    assert formats == {(4, 2, 2): XL_K, (5, 2, 1): XL_HEADROOM_K}

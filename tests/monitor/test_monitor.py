@@ -10,9 +10,11 @@ import pytest
 
 from allocdata import WORKBOOKS, table
 from riep.checks.tables import ALLOCATION, FUNDING, STATED_TOTALS
+from riep.money import XL_HEADROOM_K, XL_K, XL_K_SIGNED
 from riep.monitor.read import read_monitor
 from riep.monitor.rules import check_monitor, position, rag
-from riep.monitor.sheet import POSITION_LABELS, SHEET_NAME
+from riep.monitor.sheet import POSITION_LABELS, SHEET_NAME, monitoring_sheet
+from riep.monitor.summary import key_lines
 from riep.monitor.tables import MONITORING, RING_FENCED
 from riep.settings import MonitorSettings, Settings
 from riep.table import TableData, TableSpec
@@ -40,11 +42,11 @@ class Source:
         return self.data.get(spec.name)
 
 
-def _world(monitoring, ring=None, capital=2.0):  # type: ignore[no-untyped-def]
+def _world(monitoring, ring=None, capital=2.0, lines=()):  # type: ignore[no-untyped-def]
     tables = {
         ALLOCATION: [["2009/10", "Performance", "", "Use of Resources", 150, ""],
                      ["2009/10", "Performance", "", "Equalities", 65, ""],
-                     ["2009/10", "Other", "", "Contingency", 100, ""]],
+                     ["2009/10", "Other", "", "Contingency", 100, ""], *lines],
         STATED_TOTALS: [["2009/10", "Grand total", 400, ""], ["2009/10", "Funding total", 500, ""]],
         FUNDING: [["2009/10", "Capital fund", "CLG", "capital", "received", capital, "£m", ""]],
         MONITORING: monitoring,
@@ -112,6 +114,70 @@ def test_ring_fenced_money_expected_received_and_paid_on():
         ("MON-008", "error", "H7", "Skills: £20,000 paid on to Y against £0 received; pay ring-fenced money on only "
                                    "once it has come in."),
     ]
+
+
+def test_the_year_says_no_headroom_or_how_much_short():
+    def year(forecast: float) -> str:
+        book = _world([["2009/10", D(2009, 11, 30), "Use of Resources", 100, 50, forecast, "revenue", ""],
+                       ["2009/10", D(2009, 11, 30), "Equalities", 65, 10, 65, "revenue", ""],
+                       ["2009/10", D(2009, 11, 30), "Contingency", 0, 0, 100, "revenue", ""]], capital=0)
+        (message,) = [f[3] for f in _found(book) if f[0] == "MON-006"]
+        return message.split(": ")[-1]
+
+    assert [year(f) for f in (200, 250, 300)] == ["£50k headroom.", "no headroom.", "£50k short."]
+
+
+def _sheet_world():  # type: ignore[no-untyped-def]
+    book = _world([["2009/10", D(2009, 11, 30), "Use of Resources", 120.4, 60.2, 170, "revenue", ""],
+                   ["2009/10", D(2009, 11, 30), "Equalities", 30, 20, 50, "revenue", ""]],
+                  lines=[["2009/10", "Other", "", "LGR", None, ""]])
+    return book, position(book, AS_OF)
+
+
+def test_the_sheet_leaves_what_has_no_figure_blank_and_not_rated():
+    book, pos = _sheet_world()
+    sheet = monitoring_sheet(book, pos, S)
+    rows = {r[1]: r for r in sheet.rows}
+    assert rows["Use of Resources"][2:] == ["=N('Allocation'!E5)", "='Monitoring'!D5", "='Monitoring'!E5",
+                                            "='Monitoring'!F5", "=F5-C5", _rag_formula(5), ""]
+    # no Monitoring row: committed and spent blank, the forecast taken as the budget, not rated
+    assert rows["Contingency"][2:] == ["=N('Allocation'!E7)", "", "", "=C8", "=F8-C8", "Not rated",
+                                       "no figures this month: forecast = budget"]
+    # no figure in the plan: nothing made up, not rated, no RAG fill
+    assert rows["LGR"] == ["Other", "LGR", "", "", "", "", "", "Not rated", "no figure in the plan"]
+    fills = {sheet.rows[i][1]: rgb for i, rgb in sheet.row_fills.items()}
+    assert fills["Use of Resources"] == "F8CBAD" and "LGR" not in fills and "Contingency" not in fills
+    # whole £k, negatives in brackets; headroom reads "none" when nothing is left
+    assert [c.number_format for c in sheet.columns[2:7]] == [XL_K] * 4 + [XL_K_SIGNED]
+    headroom = [r[1] for r in sheet.rows].index("Headroom against the money available")
+    assert sheet.row_formats == {headroom: XL_HEADROOM_K}
+    # the figures link to the cells they come from; the names are plain text, so they wrap
+    assert {(sheet.rows[i][1], j): link.target for (i, j), link in sheet.links.items()} == {
+        ("Use of Resources", 2): "'Allocation'!E5", ("Use of Resources", 5): "'Monitoring'!F5",
+        ("Equalities", 2): "'Allocation'!E6", ("Equalities", 5): "'Monitoring'!F6",
+        ("Contingency", 2): "'Allocation'!E7", ("Money available (stated Funding total)", 2): "'StatedTotals'!C6"}
+
+
+def _rag_formula(row: int) -> str:
+    return f'=IF(G{row}>0.5,"Red",IF(-G{row}>C{row}*10/100+0.5,"Amber","Green"))'
+
+
+def test_a_theme_is_stated_in_whole_k_and_its_variance_in_words():
+    book, _ = _sheet_world()
+    themes = [f[3] for f in _found(book) if f[0] == "MON-005"]
+    assert themes == [
+        "Performance 2009/10: budget £215k, committed £150k, spent £80k, forecast outturn £220k, variance: £5k over "
+        "budget (Red).",
+        "Other 2009/10: budget £100k, committed £0k, spent £0k, forecast outturn £100k, variance: on budget (Green)."]
+
+
+def test_the_first_page_states_the_position_and_the_lines_by_rating():
+    book, pos = _sheet_world()
+    assert key_lines(pos, S) == [
+        "2009/10 at the end of November 2009: budget £315k on the itemised lines; committed £150k, spent £80k, "
+        "forecast outturn £320k: £5k over budget.",
+        "4 lines: 1 over budget (Red), 1 under by more than 10% (Amber), 2 not rated (no plan figure or no figures "
+        "this month)."]
 
 
 def test_riep_monitor_on_the_shipped_workbook(riep, tmp_path):

@@ -1,7 +1,8 @@
 """Look at what riep prints: every PDF and every sheet of one `riep run` over the shipped workbooks, rendered
 (LibreOffice to PDF for the workbooks) and read back with pdfplumber.
 
-Each page riep writes must be A4, say "Page x of y", carry no text under 9 pt and no text box over another;
+Each page riep writes must be A4, say "Page x of y", carry no text under 9 pt (LibreOffice sets Calibri in Carlito, its
+metric-compatible stand-in) and no text box over another, and print no cell in a fallback serif;
 the first page of each output states its provenance; header words fit their columns.
 """
 
@@ -20,16 +21,12 @@ from riep import __version__
 from riep.provenance import input_file
 from riep.registry import rules_version
 from riep.report.sheet_frame import COVER_SHEET
+from riep.xlsx.layout import column_pt, text_pt
 from riep.xlsx.libreoffice import to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
 A4 = (595.3, 841.9)
-# Two sheets are known to print under 9 pt here: the support-records index (13 columns) and the Budget monitoring
-# sheet (a column of links up to 64 characters, which LibreOffice cannot wrap). With Calibri (Excel) both print at
-# 9 pt or more, but LibreOffice here has no Calibri and sets them in the wider DejaVu Sans (about 7.4 and 8.8 pt).
-# Their pages are known by their repeated header row; every other check still applies to them.
-KNOWN_SMALL = (("Authority", "Conditions", "Eligible", "Warnings"), ("Theme", "Line", "Forecast", "Variance"))
 AS_OF = "15 December 2009"  # the shared run's --as-of
 
 
@@ -95,14 +92,19 @@ def test_every_page_is_a4_numbered_readable_and_nothing_overlaps(rendered):
                 where = f"{name} page {page.page_number}"
                 if sorted((round(page.width, 1), round(page.height, 1))) != sorted(A4):
                     problems.append(f"{where}: {page.width:.0f} x {page.height:.0f} pt, not A4")
-                if f"Page {page.page_number} of {total}" not in (page.extract_text() or ""):
-                    problems.append(f"{where}: no 'Page {page.page_number} of {total}'")
                 text = page.extract_text() or ""
+                if f"Page {page.page_number} of {total}" not in text:
+                    problems.append(f"{where}: no 'Page {page.page_number} of {total}'")
+                if "###" in text:
+                    problems.append(f"{where}: a figure wider than its column (###)")
                 upright = [c for c in page.chars if c["upright"] and c["text"].strip()]
                 smallest = min((c["size"] for c in upright), default=99)
-                if smallest < 8.95 and not any(all(h in text for h in words) for words in KNOWN_SMALL):
+                if smallest < 8.95:
                     problems.append(f"{where}: text at {smallest:.1f} pt")
                 problems += [f"{where}: '{a}' overlaps '{b}'" for a, b in _overlaps(page)]
+                # a cell whose font has no name prints in LibreOffice's serif fallback, not in the sheet's Calibri
+                serif = sorted({c["fontname"].split("+")[-1] for c in page.chars if "Serif" in c["fontname"]})
+                problems += [f"{where}: text in {', '.join(serif)}"] if serif else []
     assert "\n".join(problems) == ""
 
 
@@ -144,5 +146,25 @@ def test_header_words_fit_their_columns_and_result_sheets_come_first(shipped_run
                 if cell.value is None:
                     continue
                 width = ws.column_dimensions[cell.column_letter].width
-                longest = max(len(w) for w in str(cell.value).split())
-                assert longest + 1 <= width and cell.alignment.wrap_text, f"{book.name}!{ws.title} {cell.value!r}"
+                longest = max(text_pt(w, bold=True) for w in str(cell.value).split())
+                assert longest <= column_pt(width) and cell.alignment.wrap_text, f"{book.name}!{ws.title} {cell.value!r}"
+
+
+def _lines(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [line for page in pdf.pages for line in (page.extract_text() or "").splitlines()]
+
+
+def test_money_reads_as_finance_officers_write_it(rendered):
+    recon = _lines(rendered["em_iep_capacity_fund_2008.reconcile.xlsx"])
+    assert "Headroom (available - allocation) none" in recon and "Headroom none" in recon  # the row and its bar
+    monitor = _lines(rendered["financial_allocation.monitor.xlsx"])
+    assert "Performance Adult Social Care 1,297 1,258 648 1,350 +53 Red" in monitor  # whole £k
+    assert "Skills and Capacity LGR Not rated no figure in the plan" in monitor  # no made-up 0, no Green
+    assert "All themes Itemised lines total 8,347 7,393 4,030 8,305 (42) Green" in monitor
+    assert "Year position 2009/10 Headroom against the money available 120" in monitor
+    cover = " ".join(monitor[:[k for k, line in enumerate(monitor) if line.endswith("Page 1 of 4")][0]])
+    assert ("Key figures 2009/10 at the end of November 2009: budget £8,347k on the itemised lines; committed "
+            "£7,393k, spent £4,030k, forecast outturn £8,305k: £42k under budget.") in cover
+    assert ("27 lines: 1 over budget (Red), 2 under by more than 10% (Amber), 22 within budget (Green), 2 not rated "
+            "(no plan figure or no figures this month).") in cover

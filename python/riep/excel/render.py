@@ -176,8 +176,10 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     block = [[quoted(col.name) for col in c.columns]] + [[_value(v) for v in row] + [""] * (ncols - len(row)) for row in c.rows]
     for (i, j), link in c.links.items():
         if i < len(c.rows) and j < ncols:
-            shown = visible(str(c.rows[i][j] or "")).replace('"', '""')
-            block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}","{shown}")'
+            value = c.rows[i][j]
+            # a linked figure stays live: the link shows what its formula calculates to
+            shown = value[1:] if isinstance(value, Formula) else '"' + visible(str(value or "")).replace('"', '""') + '"'
+            block[i + 1][j] = f'=HYPERLINK("#{link.target.replace(chr(34), chr(34) * 2)}",{shown})'
     if ncols:
         target = ws.range((top, 1), (top + len(c.rows), ncols))
         if live:
@@ -189,6 +191,8 @@ def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     for j, col in enumerate(c.columns):
         if col.number_format and c.rows:
             ws.range((top + 1, j + 1), (top + len(c.rows), j + 1)).number_format = col.number_format
+            for i, fmt in c.row_formats.items():
+                ws.range((top + 1 + i, j + 1)).number_format = fmt
     for (first, last), rgb in _runs(c.row_fills, ncols):
         ws.range((top + 1 + first, 1), (top + 1 + last, ncols)).color = f"#{rgb}"
     for (i, j), _link in c.links.items():

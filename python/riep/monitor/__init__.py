@@ -4,6 +4,7 @@
 - :mod:`riep.monitor.read`: reads them with the allocation lines and the money available.
 - :mod:`riep.monitor.rules`: MON-001..010, and :func:`~riep.monitor.rules.position`.
 - :mod:`riep.monitor.sheet`: the Board's Budget monitoring sheet, live formulas.
+- :mod:`riep.monitor.summary`: the key figures of the report's first page.
 """
 
 from __future__ import annotations

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from riep.findings import AmountWhere, Finding, OnSheet, ScopedWhere, Severity
 from riep.fy import financial_year
-from riep.money import fmt_k, fmt_pounds
+from riep.money import fmt_k, fmt_pounds, fmt_whole_k
 from riep.monitor.read import Cell, Entry, Line, MonitorBook, RingFence
 from riep.rule import rule
 from riep.settings import MonitorSettings
 from riep.sources import YEAR_TWO_PLAN
 
 __all__ = ["UNKNOWN_LINE", "SPENT_ABOVE_COMMITTED", "OVERSPEND", "SLIPPAGE", "THEME", "YEAR", "BELOW_SPENT",
-           "RING_FENCED", "CAPITAL", "NO_RETURN", "LinePosition", "Position", "rag", "position", "check_monitor"]
+           "RING_FENCED", "CAPITAL", "NO_RETURN", "NOT_RATED", "LinePosition", "Position", "rag", "variance_text", "position", "check_monitor"]
 
 UNKNOWN_LINE = rule("MON-001", "error", "monitor", "Monitoring line not in the allocation",
                     "A Monitoring row whose Line is not a line of that year's Allocation table: it is left out of "
@@ -61,6 +61,9 @@ NO_RETURN = rule("MON-010", "warning", "monitor", "No monitoring figures for a l
                  "taken as its budget until figures are entered.")
 
 
+NOT_RATED = "Not rated"
+
+
 class _RowWhere(OnSheet):
     """What the findings about one Monitoring row share (each names its own cell)."""
 
@@ -97,6 +100,11 @@ class LinePosition:
 
     def of(self, funding: str, name: str) -> float:
         return sum(getattr(e, name).value for e in self.entries if e.funding == funding)
+
+    def rating(self, s: MonitorSettings) -> str:
+        """The line's RAG, or ``Not rated`` when the plan gives it no figure or it has no figures this month (a
+        forecast taken as the budget is not a Green)."""
+        return rag(self.budget, self.total("forecast"), s) if self.line.budget and self.entries else NOT_RATED
 
 
 @dataclass
@@ -162,17 +170,17 @@ def _line_findings(book: MonitorBook, pos: Position, s: MonitorSettings) -> list
             when = f"{pos.month:%B %Y}" if pos.month else "this year"
             out.append(NO_RETURN.finding(
                 f"'{name}' has no monitoring figures for {when}; its forecast is taken as its budget "
-                f"({fmt_k(budget)}). Add a Monitoring row for it.",
+                f"({fmt_whole_k(budget)}). Add a Monitoring row for it.",
                 file=book.file, sheet=lp.line.budget.sheet, cell=lp.line.budget.cell, scope=name, unit="£k"))
             continue
         if forecast - budget > s.tolerance_k:
             out.append(OVERSPEND.finding(
-                f"'{name}' is forecast to spend {fmt_k(forecast)} against a budget of {fmt_k(budget)}: "
-                f"{fmt_k(forecast - budget)} over (Red). Bring it back within the line, or ask the Board to agree a "
+                f"'{name}' is forecast to spend {fmt_whole_k(forecast)} against a budget of {fmt_whole_k(budget)}: "
+                f"{fmt_whole_k(forecast - budget)} over (Red). Bring it back within the line, or ask the Board to agree a "
                 "virement.", expected=budget, actual=forecast, difference=round(forecast - budget, 6), **where))
         elif rag(budget, forecast, s) == "Amber":
             out.append(SLIPPAGE.finding(
-                f"'{name}' is forecast to spend {fmt_k(forecast)} of its {fmt_k(budget)} budget: {fmt_k(budget - forecast)} "
+                f"'{name}' is forecast to spend {fmt_whole_k(forecast)} of its {fmt_whole_k(budget)} budget: {fmt_whole_k(budget - forecast)} "
                 f"under, more than {s.slippage_pct:g}% (Amber). Reallocate the money in year, or plan to carry it "
                 "forward.", expected=budget, actual=forecast, difference=round(forecast - budget, 6), **where))
         spent = lp.total("spent")
@@ -188,11 +196,24 @@ def _theme_findings(book: MonitorBook, pos: Position, s: MonitorSettings) -> lis
     for theme, lines in pos.themes().items():
         b, c, sp, f = (pos.total(n, lines) for n in ("budget", "committed", "spent", "forecast"))
         out.append(THEME.finding(
-            f"{theme} {pos.year}: budget {fmt_k(b)}, committed {fmt_k(c)}, spent {fmt_k(sp)}, forecast outturn "
-            f"{fmt_k(f)}, variance {'+' if f - b > 0 else ''}{fmt_k(f - b)} ({rag(b, f, s)}).",
+            f"{theme} {pos.year}: budget {fmt_whole_k(b)}, committed {fmt_whole_k(c)}, spent {fmt_whole_k(sp)}, forecast outturn "
+            f"{fmt_whole_k(f)}, variance: {variance_text(f - b)} ({rag(b, f, s)}).",
             file=book.file, sheet=None, scope=theme, expected=round(b, 6), actual=round(f, 6),
             difference=round(f - b, 6), unit="£k"))
     return out
+
+
+def _headroom(left: float) -> str:
+    """``£120k headroom``, ``no headroom``, ``£50k short``."""
+    text = fmt_whole_k(abs(left))
+    return "no headroom" if text == "£0k" else (f"{text} short" if left < 0 else f"{text} headroom")
+
+
+def variance_text(amount: float) -> str:
+    """A forecast's variance against its budget in words: ``£53k over budget``, ``£42k under budget``, ``on
+    budget``."""
+    text = fmt_whole_k(abs(amount))
+    return "on budget" if text == "£0k" else f"{text} {'over' if amount > 0 else 'under'} budget"
 
 
 def _year_findings(book: MonitorBook, pos: Position) -> list[Finding]:
@@ -202,19 +223,19 @@ def _year_findings(book: MonitorBook, pos: Position) -> list[Finding]:
     revenue_money = money - pos.capital_money
     when = f" at the end of {pos.month:%B %Y}" if pos.month else ""
     out = [YEAR.finding(
-        f"{pos.year}{when}: forecast outturn {fmt_k(pos.total('forecast'))} on the itemised lines (budget "
-        f"{fmt_k(pos.total('budget'))}) plus {fmt_k(pos.not_itemised)} of the allocation not itemised in any line = "
-        f"{fmt_k(forecast)}, against {fmt_k(money)} available (revenue {fmt_k(revenue_money)}, capital "
-        f"{fmt_k(pos.capital_money)}): {fmt_k(money - forecast)} {'headroom' if money >= forecast else 'short'}.",
+        f"{pos.year}{when}: forecast outturn {fmt_whole_k(pos.total('forecast'))} on the itemised lines (budget "
+        f"{fmt_whole_k(pos.total('budget'))}) plus {fmt_whole_k(pos.not_itemised)} of the allocation not itemised in any line = "
+        f"{fmt_whole_k(forecast)}, against {fmt_whole_k(money)} available (revenue {fmt_whole_k(revenue_money)}, capital "
+        f"{fmt_whole_k(pos.capital_money)}): {_headroom(money - forecast)}.",
         file=book.file, sheet=pos.money.sheet, cell=pos.money.cell, scope=pos.year, expected=money,
         actual=round(forecast, 6), difference=round(forecast - money, 6), unit="£k")]
     capital, revenue = pos.of("capital"), pos.of("revenue")
     for kind, spend, available in (("capital", capital, pos.capital_money), ("revenue", revenue, revenue_money)):
         if spend > available + 0.5:
             out.append(CAPITAL.finding(
-                f"{pos.year}: {fmt_k(spend)} of {kind} spending is forecast against {fmt_k(available)} of {kind} "
+                f"{pos.year}: {fmt_whole_k(spend)} of {kind} spending is forecast against {fmt_whole_k(available)} of {kind} "
                 f"money; {kind} money cannot pay for the other kind, so move the rows to the right kind or find "
-                f"{fmt_k(spend - available)} more.", file=book.file, sheet=pos.money.sheet, cell=pos.money.cell,
+                f"{fmt_whole_k(spend - available)} more.", file=book.file, sheet=pos.money.sheet, cell=pos.money.cell,
                 scope=f"{kind} {pos.year}", expected=round(available, 6), actual=round(spend, 6),
                 difference=round(spend - available, 6), unit="£k"))
     return out

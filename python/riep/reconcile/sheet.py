@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from riep.findings import FileReport, Severity
-from riep.money import XL_K, fmt_k
+from riep.money import XL_HEADROOM_K, XL_K, fmt_k
 from riep.reconcile.model import MAX_CELLS, Ledger, StreamYear
 from riep.safetext import Formula
 from riep.sheets import SEVERITY_FILL, Chart, Column, Link, SheetContent
@@ -71,6 +71,7 @@ class _Rows:
         self.fills: dict[int, str] = {}
         self.links: dict[tuple[int, int], Link] = {}
         self.hidden: list[int] = []
+        self.formats: dict[int, str] = {}
 
     def add(self, values: Sequence[object], fill: str | None = None,
             links: dict[int, Link | None] | None = None) -> int:
@@ -165,6 +166,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
         columns=columns,
         rows=rows.rows,
         row_fills=rows.fills,
+        row_formats=rows.formats,
         links=rows.links,
         charts=[chart] if chart else [],
         hidden_rows=rows.hidden,
@@ -206,6 +208,7 @@ def _totals(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str],
     out["allocation"] = alloc
     out["headroom"] = rows.add(["", "Headroom (available - allocation)"]
                                + [Formula(f'=IF({ycol[y]}{alloc}="","",{ycol[y]}{avail}-{ycol[y]}{alloc})') for y in years])
+    rows.formats[len(rows.rows) - 1] = XL_HEADROOM_K  # "none" when nothing is left
     rows.add([])
     return out
 
@@ -240,6 +243,7 @@ def _build_up(rows: _Rows, ledger: Ledger, years: list[str], ycol: dict[str, str
         alloc = Formula(ledger.allocations[year].formula)
         a = rows.add(["Less allocation", Formula(f"=MAX(0,C{budget}-C{budget + 1})"), alloc])
         last = rows.add(["Headroom", 0, Formula(f"=C{budget}-C{a}")])
+        rows.formats[len(rows.rows) - 1] = XL_HEADROOM_K  # its bar's label reads "none" when nothing is left
         left = total - ledger.allocations[year].value
         fills |= {len(steps) + 1: _BUILD_UP, len(steps) + 2: _SURPLUS if left >= 0 else _SHORTFALL}
         if abs(left) < 0.15 * max(abs(total), abs(ledger.allocations[year].value), 1):

@@ -16,6 +16,7 @@ KEY_RULES: dict[str, tuple[str, ...]] = {
     "reconcile": ("REC-004", "REC-005", "REC-001"),
     "records": ("SUP-017", "SUP-014"),
     "risks": (),
+    "monitor": ("MON-006",),
 }
 
 

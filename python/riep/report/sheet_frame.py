@@ -3,21 +3,23 @@ the cover sheet first and the document properties.
 
 A sheet prints on A4 in the orientation it asks for, fitted to the page width, with its header row
 repeated on every page, the partnership's name and the report's title at the top of each page and
-"Page x of y" with the file's name at the foot. Column widths come from the text they hold: wide
-enough for the longest header word and the values, capped so the page does not have to shrink below
-9 pt; longer text wraps and its row grows to hold it.
+"Page x of y" with the file's name at the foot. Column widths come from the text they hold, measured
+in Calibri's own widths (:mod:`riep.xlsx.layout`; LibreOffice prints in Carlito, the same metrics):
+wide enough for the longest header word and the figures as their number format shows them, capped so
+the page does not have to shrink below 9 pt; longer text wraps and its row grows to the lines it takes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Sequence
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl.cell.cell import Cell
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.report.cover import Cover
@@ -25,41 +27,61 @@ from riep.report.page import HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFra
 from riep.report.page import header_text as _literal
 from riep.safetext import safe_cell
 from riep.table import col_letter
-from riep.xlsx.layout import fit_row, wrapped_lines
+from riep.xlsx.layout import BODY_PT, UNIT_PT, fit_row, font, line_pt, text_pt, width_for, wrapped_lines
 
 __all__ = ["print_frame", "fit_columns", "write_cover", "frame_workbook", "COVER_SHEET", "MIN_PRINT_PT",
-           "text_width", "chart_text", "span_text"]
+           "shown_text", "chart_text", "span_text"]
 
 COVER_SHEET = "About"
 MIN_PRINT_PT = 9.0
-_BODY_PT = 11.0  # openpyxl's default font (Calibri 11)
-# One unit of column width is the width of a '0' in the default font: 5.25 pt in Excel's Calibri, 7 pt where
-# LibreOffice has no Calibri and uses DejaVu Sans. Fitting to the wider keeps 9 pt on every printer.
-_CHAR_PT = 7.0
 _MARGIN_IN = MARGIN_IN
 _PRINTABLE_PT = {True: (297 / 25.4 - 2 * _MARGIN_IN) * 72, False: (210 / 25.4 - 2 * _MARGIN_IN) * 72}
-_MIN_WRAP = 12.0
+_FIGURE = 999_999.0  # a formula's figure is measured as this (its value is not known until the workbook recalculates)
+_MAX_WORD = 20.0  # a text column never narrower than its longest word, up to this width (longer words break)
 
 
 def budget(landscape: bool) -> float:
-    """The most column width (Excel units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
-    return 0.97 * _PRINTABLE_PT[landscape] / (_CHAR_PT * MIN_PRINT_PT / _BODY_PT)  # 3% for rounding
+    """The most column width (units) a sheet may have so that, fitted to A4's width, text stays >= 9 pt."""
+    return 0.95 * _PRINTABLE_PT[landscape] / (UNIT_PT * MIN_PRINT_PT / BODY_PT)  # 5%: LibreOffice rounds each column and the scale
 
 
-def text_width(value: object, number_format: str | None = None) -> float:
-    """How wide ``value`` is written, in characters (its longest line; numbers as formatted; formulas as a number)."""
+def _formatted(value: float, number_format: str | None) -> str:
+    """``value`` as Excel writes it under ``number_format`` (its sections for positive, negative and zero, literal
+    text and brackets kept, colours dropped)."""
+    sections = (number_format or "#,##0.##").split(";")
+    pick = 0 if value > 0 or len(sections) == 1 else (1 if value < 0 else (2 if len(sections) > 2 else 0))
+    section = re.sub(r"\[[^\]]*\]", "", sections[pick])
+    digits = re.search(r"[#0][#0,]*(\.[#0]+)?", section)
+    if digits is None:
+        return section.replace('"', "")
+    decimals = len(digits.group(1)) - 1 if digits.group(1) else 0
+    number = f"{abs(value):,.{decimals}f}" if "," in digits.group(0) else f"{abs(value):.{decimals}f}"
+    text = (section[:digits.start()] + number + section[digits.end():]).replace('"', "").replace("\\", "")
+    return f"-{text}" if value < 0 and len(sections) == 1 else text
+
+
+def shown_text(value: object, number_format: str | None = None) -> str:
+    """The text a cell shows for ``value`` under ``number_format``; a formula, whose value is not known until the
+    workbook recalculates, as the widest figure of six digits its format may show."""
     if value is None or value == "":
-        return 0
+        return ""
     if isinstance(value, str) and value.startswith("="):
-        return 9
+        return max((_formatted(v, number_format or "#,##0") for v in (_FIGURE, -_FIGURE)), key=text_pt)
     if isinstance(value, bool):
-        return 5
+        return "FALSE"
     if isinstance(value, (int, float)):
-        digits = len(f"{abs(value):,.0f}") + (2 if number_format and "." in number_format else 0)
-        return digits + 2
+        return _formatted(value, number_format)
     if isinstance(value, (dt.date, dt.datetime)):
-        return 10
-    return max(len(line) for line in str(value).split("\n"))
+        return "00/00/0000"
+    return str(value)
+
+
+def _longest_line(text: str, bold: bool = False) -> float:
+    return max((text_pt(line, bold=bold) for line in text.split("\n")), default=0.0)
+
+
+def _longest_word(text: str, bold: bool = False) -> float:
+    return max((text_pt(w, bold=bold) for w in text.split()), default=0.0)
 
 
 def _narrowed(widths: list[float], floors: list[float], room: float) -> list[float]:
@@ -80,28 +102,36 @@ def _narrowed(widths: list[float], floors: list[float], room: float) -> list[flo
 def fit_columns(ws: Worksheet, header_row: int, headers: Sequence[str], rows: Sequence[Sequence[object]],
                 caps: Sequence[float], formats: Sequence[str | None], landscape: bool,
                 keep: Collection[int] = ()) -> list[float]:
-    """Set column widths from the text: each column as wide as its longest header word and its values, at most
-    its cap, then the widest text columns narrowed until the sheet fits A4 at >= 9 pt. Headers wrap; a value
-    wider than its column wraps and its row grows. Columns in ``keep`` (links, which LibreOffice does not wrap)
-    keep the width of their text, up to their cap. Returns the widths."""
+    """Set column widths from the text, measured in the sheets' font: each column as wide as its longest header
+    word (bold) and its values, at most its cap, then the widest text columns narrowed until the sheet fits A4 at
+    >= 9 pt. A column is never narrower than its figures (no ``###``), its header's longest word, or, for columns
+    in ``keep`` (links, which LibreOffice does not wrap), its whole text. Headers wrap; a value wider than its
+    column wraps and its row grows to the lines it takes. Returns the widths."""
     widths: list[float] = []
     floors: list[float] = []
     for j, head in enumerate(headers):
-        word = max((len(w) for w in str(head).split()), default=4) + 1
+        word = width_for(_longest_word(str(head), bold=True)) + 0.2
         column = [r[j] for r in rows if j < len(r)]
         texts = [v for v in column if isinstance(v, str) and not v.startswith("=")]
-        longest_word = max((len(w) for v in texts for w in v.split()), default=0) + 1
-        widths.append(max(word, min(max((text_width(v, formats[j]) for v in column), default=0) + 1, caps[j]), 4))
-        floors.append(widths[-1] if j in keep or not texts else max(word, min(longest_word, 20)))
+        full = width_for(max((_longest_line(shown_text(v, formats[j])) for v in column), default=0.0)) + 0.2
+        figures = width_for(max((_longest_line(shown_text(v, formats[j])) for v in column if v not in texts),
+                                default=0.0)) + 0.2
+        longest_word = width_for(max((_longest_word(v) for v in texts), default=0.0)) + 0.2
+        widths.append(max(word, min(full, caps[j]), 4))
+        if j in keep:
+            floors.append(max(word, full, 4))
+        else:
+            floors.append(max(word, figures, min(longest_word, _MAX_WORD), 4))
+        widths[-1] = max(widths[-1], floors[-1])
     widths = _narrowed(widths, floors, budget(landscape))
     for j, w in enumerate(widths):
-        ws.column_dimensions[col_letter(j)].width = round(w, 1)
+        ws.column_dimensions[col_letter(j)].width = round(w + 0.05, 1)
         head = ws.cell(row=header_row, column=j + 1)
         head.alignment = Alignment(wrap_text=True, vertical="bottom")
-        fit_row(ws, header_row, head.value, w)
+        fit_row(ws, header_row, head.value, w, bold=True)
     for i, r in enumerate(rows):
         for j, value in enumerate(r[:len(widths)]):
-            if isinstance(value, str) and not value.startswith("=") and text_width(value) > widths[j] - 1:
+            if isinstance(value, str) and not value.startswith("=") and wrapped_lines(value, widths[j]) > 1:
                 cell = ws.cell(row=header_row + 1 + i, column=j + 1)
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 fit_row(ws, header_row + 1 + i, value, widths[j])
@@ -115,10 +145,10 @@ def span_text(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
     if cell.value is None or len(widths) < 2:
         return
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
-    size = float(cell.font.sz or _BODY_PT)
+    size = float(cell.font.sz or BODY_PT)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
-    lines = wrapped_lines(cell.value, sum(widths) * _BODY_PT / size * 0.85)
-    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * size * 1.3 + 3)
+    lines = wrapped_lines(cell.value, sum(widths), size, bool(cell.font.b))
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, round(lines * line_pt(size) + 3, 1))
 
 
 def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organisation: str = "",
@@ -138,7 +168,7 @@ def print_frame(ws: Worksheet, *, landscape: bool, header_row: int | None, organ
     texts = PageFrame(landscape=landscape, organisation=organisation, title=title).headers()
     for part, place in ((ws.oddHeader.left, "leftHeader"), (ws.oddHeader.right, "rightHeader"),
                         (ws.oddFooter.left, "leftFooter"), (ws.oddFooter.right, "rightFooter")):
-        part.text, part.size = texts[place], _BODY_PT  # printed at the sheet's scale, so at least 9 pt
+        part.text, part.size = texts[place], BODY_PT  # printed at the sheet's scale, so at least 9 pt
     ws.oddHeader.left.font = "Calibri,Bold"
 
 
@@ -162,18 +192,17 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     if COVER_SHEET in wb.sheetnames:
         del wb[COVER_SHEET]
     ws = wb.create_sheet(COVER_SHEET, 0)
-    widths = [16.0, budget(False) - 18]
+    widths = [16.0, round(0.95 * _PRINTABLE_PT[False] / UNIT_PT - 16, 1)]  # printed at full size, 11 pt
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = widths
-    for row, text, font in ((1, cover.title, Font(bold=True, size=16)), (2, cover.organisation, Font(size=12))):
+    for row, text, bold, size in ((1, cover.title, True, 16.0), (2, cover.organisation, False, 12.0)):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)  # wrapped, never past the page
         cell = _text(ws.cell(row=row, column=1), text)
-        cell.font, cell.alignment = font, Alignment(wrap_text=True, vertical="top")
-        lines = wrapped_lines(text, sum(widths) * _BODY_PT / (font.sz or _BODY_PT) * 0.8)
-        ws.row_dimensions[row].height = lines * (font.sz or _BODY_PT) * 1.3 + 4
+        cell.font, cell.alignment = font(bold=bold, size=size), Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = round(wrapped_lines(text, sum(widths), size, bold) * line_pt(size) + 4, 1)
     shade = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
     for k, (label, text) in enumerate(cover.lines(), start=4):
         a, b = _text(ws.cell(row=k, column=1), label), _text(ws.cell(row=k, column=2), text)
-        a.font = Font(bold=True)
+        a.font = font(bold=True)
         a.alignment = Alignment(vertical="top")
         b.alignment = Alignment(wrap_text=True, vertical="top")
         a.fill = shade
@@ -181,7 +210,7 @@ def write_cover(wb: XlWorkbook, cover: Cover) -> Worksheet:
     sheets = [n for n in wb.sheetnames if n != COVER_SHEET]
     last = 4 + len(cover.lines()) + 1
     label = ws.cell(row=last, column=1, value="Sheets")
-    label.font, label.alignment = Font(bold=True), Alignment(vertical="top")
+    label.font, label.alignment = font(bold=True), Alignment(vertical="top")
     _text(ws.cell(row=last, column=2), ", ".join(sheets)).alignment = Alignment(wrap_text=True, vertical="top")
     fit_row(ws, last, ", ".join(sheets), widths[1])
     print_frame(ws, landscape=False, header_row=None, organisation=cover.organisation, title=cover.title)
@@ -196,7 +225,7 @@ def frame_workbook(wb: XlWorkbook, cover: Cover, results: Sequence[str]) -> None
         if name in wb.sheetnames:
             wb.move_sheet(wb[name], k - wb.sheetnames.index(name))
             ws = wb[name]
-            ws.oddHeader.left.text, ws.oddHeader.left.size = _literal(cover.organisation), _BODY_PT
+            ws.oddHeader.left.text, ws.oddHeader.left.size = _literal(cover.organisation), BODY_PT
     write_cover(wb, cover)
     props = wb.properties
     props.creator = props.lastModifiedBy = "riep"

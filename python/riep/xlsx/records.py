@@ -17,7 +17,7 @@ from pathlib import Path
 
 from openpyxl import Workbook as XlWorkbook
 from openpyxl import load_workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from riep.errors import InputError
@@ -29,7 +29,7 @@ from riep.report.sheet_frame import frame_workbook, print_frame
 from riep.safetext import Formula
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
-from riep.xlsx.layout import fit_row
+from riep.xlsx.layout import fit_row, font
 from riep.xlsx.reader import open_workbook
 from riep.xlsx.writer import atomic_save, put, render_sheet
 
@@ -115,12 +115,12 @@ def _layout(record: Record, top: int) -> tuple[list[tuple[int, str, object, dict
 def _grid(ws: Worksheet, row: int, g: Grid) -> None:
     for j, name in enumerate(g.columns):
         c = put(ws.cell(row=row, column=j + 1), name)
-        c.font, c.fill, c.border = Font(bold=True), _HEAD, Border(bottom=_THIN)
+        c.font, c.fill, c.border = font(bold=True), _HEAD, Border(bottom=_THIN)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         if j < len(_WIDTHS):
             fit_row(ws, row, name, _WIDTHS[j])
     if not g.rows:
-        put(ws.cell(row=row + 1, column=1), g.empty).font = Font(italic=True, color="595959")
+        put(ws.cell(row=row + 1, column=1), g.empty).font = font(italic=True, color="595959")
     for i, values in enumerate(g.rows, start=1):
         for j, v in enumerate(values):
             c = put(ws.cell(row=row + i, column=j + 1), v)
@@ -139,24 +139,24 @@ def _grid(ws: Worksheet, row: int, g: Grid) -> None:
         ws.cell(row=row + 1 + i, column=j + 1).fill = PatternFill("solid", start_color=_FLAG[flag], end_color=_FLAG[flag])
     if g.totals:
         last = row + max(len(g.rows), 1)
-        ws.cell(row=last + 1, column=1, value="Total").font = Font(bold=True)
+        ws.cell(row=last + 1, column=1, value="Total").font = font(bold=True)
         for j, name in enumerate(g.columns):
             if name in g.totals:
                 letter = col_letter(j)
                 c = ws.cell(row=last + 1, column=j + 1, value=Formula(f"=SUM({letter}{row + 1}:{letter}{last})"))
-                c.number_format, c.font, c.border = XL_POUNDS, Font(bold=True), Border(top=_THIN)
+                c.number_format, c.font, c.border = XL_POUNDS, font(bold=True), Border(top=_THIN)
 
 
 def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> dict[str, str]:
     """Write one record sheet; returns the cells of its items by label (for the index formulas)."""
     ws = wb.create_sheet(record.sheet, index)
     put(ws["A1"], RECORD_MARK + record.authority)
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = font(bold=True, size=14)
     kind = f"{record.type} council" if record.type and record.type != "fire" else (record.type or "authority")
     marker = " Illustrative demonstration data: an invented authority." if record.illustrative else ""
     put(ws["A2"], f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
                 f"{Path(record.file).name}. Status: {record.status}.{marker}")
-    ws["A2"].font = Font(italic=True, color="595959")
+    ws["A2"].font = font(italic=True, color="595959")
     entries, items, end = _layout(record, 4)
 
     def resolve(formula: str, ctx: dict) -> str:
@@ -171,16 +171,16 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
         if what == "section":
             for j in range(len(_WIDTHS)):
                 ws.cell(row=row, column=j + 1).fill = _SECTION
-            put(ws.cell(row=row, column=1), payload).font = Font(bold=True, size=12)
+            put(ws.cell(row=row, column=1), payload).font = font(bold=True, size=12)
         elif what == "item":
             assert isinstance(payload, Item)
-            put(ws.cell(row=row, column=1), payload.label).font = Font(bold=True)
+            put(ws.cell(row=row, column=1), payload.label).font = font(bold=True)
             _value_cell(ws, row, payload, partial(resolve, ctx=ctx))
         else:
             assert isinstance(payload, Grid)
             _grid(ws, row, payload)
     mark = end
-    ws.cell(row=mark, column=1, value=NOTES_MARK).font = Font(bold=True, size=12)
+    ws.cell(row=mark, column=1, value=NOTES_MARK).font = font(bold=True, size=12)
     for j in range(len(_WIDTHS)):
         ws.cell(row=mark, column=j + 1).fill = _SECTION
     last = mark + max(NOTES_ROWS, max((o for o, _ in notes), default=0))

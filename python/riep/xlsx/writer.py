@@ -22,20 +22,24 @@ from openpyxl.chart.legend import LegendEntry
 from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.drawing.image import Image
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from riep.errors import InputError, OutputError
+from riep.money import XL_HEADROOM_K
 from riep.report.cover import Cover
 from riep.report.sheet_frame import chart_text, fit_columns, frame_workbook, print_frame, span_text
 from riep.safetext import Formula, safe_cell
 from riep.sheets import SheetContent
 from riep.table import col_letter
+from riep.xlsx.layout import font
 
 __all__ = ["atomic_write", "atomic_save", "atomic_write_text", "write_result_copy", "render_sheet", "apply_highlights",
            "put"]
+
+_LABEL_K = XL_HEADROOM_K.replace("[Red]", "")  # a waterfall's labels: a zero bar (headroom) reads "none"
 
 
 def _mode_for(dest: Path) -> int:
@@ -143,19 +147,20 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         del wb[c.name]
     ws = wb.create_sheet(c.name, index)
     put(ws["A1"], c.title)
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = font(bold=True, size=14)
     if c.subtitle:
         put(ws["A2"], c.subtitle)
-        ws["A2"].font = Font(italic=True)
+        ws["A2"].font = font(italic=True)
     top = c.first_row
     for j, col in enumerate(c.columns):
         cell = put(ws.cell(row=top, column=j + 1), col.name)
-        cell.font = Font(bold=True)
+        cell.font = font(bold=True)
     for i, row in enumerate(c.rows):
         fill = c.row_fills.get(i)
         for j, value in enumerate(row):
             cell = put(ws.cell(row=top + 1 + i, column=j + 1), value)
             fmt = c.columns[j].number_format if j < len(c.columns) else None
+            fmt = c.row_formats.get(i, fmt) if fmt else None
             if fmt and isinstance(value, (int, float, Formula)):
                 cell.number_format = fmt
             if fill:
@@ -163,7 +168,7 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
     for (i, j), link in c.links.items():
         cell = ws.cell(row=top + 1 + i, column=j + 1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.target, display=str(cell.value or ""))
-        cell.font = Font(color="0563C1", underline="single")
+        cell.font = font(color="0563C1", underline="single")
     last_row = top + max(len(c.rows), 1)
     if c.table_name and c.columns:
         ref = f"A{top}:{col_letter(len(c.columns) - 1)}{last_row}"
@@ -208,7 +213,7 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
             chart.legend.legendEntry = [LegendEntry(idx=k, delete=True) for k in ch.invisible_series]
         if ch.invisible_series:  # a waterfall: each drawn bar says its amount, from the bar's base (never over the axis)
             shown = {"showVal": True, "showCatName": False, "showSerName": False, "showLegendKey": False,
-                     "showPercent": False, "numFmt": "#,##0", "dLblPos": "inBase"}
+                     "showPercent": False, "numFmt": _LABEL_K, "dLblPos": "inBase"}
             for k in drawn:  # each label in a colour that reads on its bar (white on the dark Budget bar)
                 chart.series[k].dLbls = DataLabelList(
                     dLbl=[DataLabel(idx=i, txPr=chart_text(1200, rgb), **shown)
@@ -237,6 +242,6 @@ def render_sheet(wb: XlWorkbook, c: SheetContent) -> None:
         for j, col in enumerate(c.columns):
             cell = ws.cell(row=top + 1 + i, column=j + 1)
             cell.alignment = Alignment(wrap_text=cell.alignment.wrap_text, vertical="top",
-                                       horizontal="center" if col.number_format == "0" else None)
+                                       horizontal="center" if col.centred or col.number_format == "0" else None)
     ws.freeze_panes = f"A{top + 1}"
     print_frame(ws, landscape=c.landscape, header_row=top, title=c.title)
