@@ -79,3 +79,10 @@ def test_an_empty_balances_table_gives_totals_and_no_chart():
     s = _sheet([])
     assert [c.name for c in s.columns] == ["Stream", "Corkscrew (£k)", "Status"]
     assert s.charts == [] and s.rows[0][:2] == ["All streams", "Opening balances"]
+
+
+def test_the_totals_and_their_chart_start_a_page_when_the_sheet_does_not_fit_on_one():
+    two_streams = _sheet()  # two stream blocks, the totals and a chart: more than an A4 page
+    assert two_streams.page_breaks == [[r[1] for r in two_streams.rows].index("Opening balances")]
+    one = _sheet([line("2009/10", "Grant", 3500, 7000)])  # one block, totals and chart fit on the first page
+    assert one.charts and one.page_breaks == []

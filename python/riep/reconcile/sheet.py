@@ -33,6 +33,8 @@ LINE_LABELS = (
 _FMT = XL_K
 _APPROX_FILL = SEVERITY_FILL[Severity.INFO]
 _NAME_WIDTH = 30
+_ROW_PT = 15  # a printed row of one line
+_PAGE_PT = 700  # what an A4 portrait page holds below its margins, header and footer
 _BUILD_UP, _TOTAL = "8EA9C1", "44546A"  # neutral: money coming in, and the budget it makes
 _SURPLUS, _SHORTFALL = "548235", "C00000"  # headroom left (green) or allocation beyond the budget (red)
 
@@ -154,9 +156,13 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
         blocks.append(r)
         rows.add([])
 
-    breaks = [len(rows.rows)] if len(rows.rows) > 20 else []  # the totals and their chart print on one page
+    streams_end = len(rows.rows)
     totals = _totals(rows, ledger, years, ycol, blocks)
     chart = _build_up(rows, ledger, years, ycol, totals, blocks)
+    # the totals and their chart print on one page: a new page for them when the sheet does not fit on one
+    # (its title, header and note rows, then the chart)
+    tall = (len(rows.rows) + 7) * _ROW_PT + (chart.height_cm * 72 / 2.54 if chart else 0)
+    breaks = [streams_end] if tall > _PAGE_PT and streams_end else []
     s = report.summary
     return SheetContent(
         name=SHEET_NAME,
