@@ -59,3 +59,9 @@ def test_sections_and_open_issues():
     assert rec.sections[6].items[0].value == "1 error, 0 warnings"
     money = rec.sections[5]
     assert [i.value for i in money.after[3:]] == ["not checked: no allocation workbook given"]
+
+
+def test_conditions_met_after_money_was_released_say_both():
+    w = world()
+    w["SupportFunding"][0][4] = D(2009, 1, 10)  # approved before the board was established on 20/01/2009
+    assert _record(w).conditions == "Not met when money was released (SUP-013, 1 approval); all met by 15/12/2009"

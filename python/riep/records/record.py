@@ -172,7 +172,8 @@ def _conditions(book: SupportBook, case: SupportCase, as_of: dt.date, s: Records
         text = "Met" if not missing else "Not met: " + " and ".join(missing)
     if released_early:
         text = (f"Not met when money was released ({RELEASED_EARLY.id}, {len(released_early)} approval"
-                f"{'s' * (len(released_early) != 1)})" + ("; met since" if not missing else f"; {text[0].lower()}{text[1:]}"))
+                f"{'s' * (len(released_early) != 1)})"
+                + (f"; all met by {as_of:%d/%m/%Y}" if not missing else f"; {text[0].lower()}{text[1:]}"))
     days = case.days_per_month
     return Section(title="Lead Chief Executive and conditions of funding", items=[
         Item(label="Lead Chief Executive", value=_lead(case)),
