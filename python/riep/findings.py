@@ -15,6 +15,7 @@ from pydantic import ConfigDict, Field
 
 from riep.model import Model
 from riep.provenance import RunInfo
+from riep.wording import plural
 
 __all__ = [
     "Severity",
@@ -108,6 +109,10 @@ class Summary(Model):
     warnings: int = 0
     info: int = 0
     unusable: bool = False
+
+    def text(self) -> str:
+        """``1 error, 2 warnings, 4 notes``: the counts as the reports state them."""
+        return f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, {plural(self.info, 'note')}"
 
     @classmethod
     def of(cls, findings: Iterable[Finding], unusable: bool = False) -> Summary:

@@ -190,7 +190,7 @@ def findings_sheet(report: FileReport, *, name: str = "Checks", title: str = "Ch
     return SheetContent(
         name=name,
         title=title,
-        subtitle=f"{report.path}: {s.errors} errors, {s.warnings} warnings, {s.info} notes",
+        subtitle=f"{report.path}: {s.text()}",
         table_name=f"{name}Findings",
         columns=FINDING_COLUMNS,
         rows=rows,

@@ -167,7 +167,7 @@ def reconciliation_sheet(ledger: Ledger, report: FileReport) -> SheetContent:
     return SheetContent(
         name=SHEET_NAME,
         title="Reconciliation: carry-forwards across financial years (£k)",
-        subtitle=f"{report.path}: {s.errors} errors, {s.warnings} warnings, {s.info} notes. Figures are live formulas "
+        subtitle=f"{report.path}: {s.text()}. Figures are live formulas "
                  "over the Balances table; edit a figure there and the balances here move.",
         columns=columns,
         rows=rows.rows,

@@ -12,19 +12,10 @@ from pathlib import Path
 from riep.findings import FileReport, Summary
 from riep.provenance import InputFile, RunInfo
 
-__all__ = ["Cover", "cover_for", "counts_text", "OPEN_BOOK"]
+__all__ = ["Cover", "cover_for", "OPEN_BOOK"]
 
 OPEN_BOOK = ("{name}, as open in Excel (the add-in reads its cells, not a saved file, so no size or SHA-256 can be "
              "given)")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def counts_text(summary: Summary) -> str:
-    """``1 error, 2 warnings, 4 notes``."""
-    return f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}, {_plural(summary.info, 'note')}"
 
 
 @dataclass
@@ -51,7 +42,7 @@ class Cover:
             ("As of", f"{self.run.as_of:%d %B %Y}".lstrip("0")),
             ("Produced", f"{started:%d %B %Y at %H:%M}".lstrip("0") + f" {started.tzname() or ''}".rstrip()),
             ("Produced by", f"riep {self.run.riep_version}, rules version {self.run.rules_version}"),
-            ("Findings", counts_text(self.summary)),
+            ("Findings", self.summary.text()),
         ]
         out += [("Key figures" if k == 0 else "", text) for k, text in enumerate(self.figures)]
         return out
