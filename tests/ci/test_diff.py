@@ -86,6 +86,12 @@ def test_diff_as_json_and_as_a_changes_sheet(riep, plus_37, tmp_path, recalc):
                        None, None, None, "C5"]
     assert ws.cell(5, 8).hyperlink.location == "'Allocation'!E12"
     assert ws["A2"].value == f"From {old} to {new}: 1 finding new, 0 fixed"
+    about = load_workbook(tmp_path / "c.xlsx")["About"]  # framed as every copy riep writes
+    stated = [about.cell(r, 2).value for r in range(4, about.max_row + 1) if about.cell(r, 2).value]
+    assert about["A1"].value == "Changes: financial_allocation.xlsx to financial_allocation.xlsx"
+    assert ["1 error, 0 warnings, 0 notes", "Tables changed: Allocation: 1 changed", "Stated totals that moved: none",
+            "Findings: 1 new in financial_allocation.xlsx, 0 fixed since financial_allocation.xlsx (the counts above "
+            "are the new ones)"] == [v for v in stated if v.startswith(("1 error", "Tables", "Stated", "Findings:"))]
 
 
 def test_rows_with_the_same_identity_are_told_apart_by_their_order():

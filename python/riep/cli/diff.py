@@ -33,7 +33,8 @@ def command(old: Path, new: Path, fmt: str, output: Path | None, write_sheet: Pa
     each version has that the other has not. Exit 0: no new errors; 1: NEW has new errors; 2: unusable input."""
     from riep.diff import diff_workbooks
     from riep.errors import InputError
-    from riep.output.diff_out import changes_sheet, render_diff, render_diff_json
+    from riep.findings import FileReport
+    from riep.output.diff_out import changes_sheet, diff_figures, render_diff, render_diff_json
     from riep.runners.batch import evaluate_paths
     from riep.xlsx.everytable import read_every_table
     from riep.xlsx.keys import with_keys
@@ -52,7 +53,9 @@ def command(old: Path, new: Path, fmt: str, output: Path | None, write_sheet: Pa
     d = diff_workbooks(str(old), str(new), tables[0], tables[1], keyed[0], keyed[1])
     text = render_diff_json(d) if fmt == "json" else render_diff(d)
     if write_sheet is not None:
-        write_result_copy(new, write_sheet, [changes_sheet(d)])
+        report = FileReport(path=str(new), job="diff", findings=d.findings_new)
+        cover = ctx.cover(f"Changes: {old.name} to {new.name}", write_sheet.name, report, [new, old], diff_figures(d))
+        write_result_copy(new, write_sheet, [changes_sheet(d)], cover)
     if output is not None:
         atomic_write_text(output, text)
     else:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 
-from riep.diff import CellChange, WorkbookDiff
+from riep.diff import CellChange, TableDiff, WorkbookDiff
 from riep.findings import Finding
 from riep.money import fmt_k
 from riep.output.show import aligned
 from riep.sheets import Column, Link, SheetContent
 
-__all__ = ["render_diff", "render_diff_json", "changes_sheet", "CHANGES_SHEET"]
+__all__ = ["render_diff", "render_diff_json", "changes_sheet", "diff_figures", "CHANGES_SHEET"]
 
 CHANGES_SHEET = "Changes"
 
@@ -45,9 +45,7 @@ def render_diff(d: WorkbookDiff) -> str:
         if t.empty:
             same.append(t.table)
             continue
-        counts = [f"{len(x)} {word}" for x, word in ((t.added, "added"), (t.removed, "removed"),
-                                                      ({(c.row_label()) for c in t.changed}, "changed")) if x]
-        out += ["", f"{t.table} (sheet {t.sheet}, rows by {' + '.join(t.identity_columns)}): {', '.join(counts)}"]
+        out += ["", f"{t.table} (sheet {t.sheet}, rows by {' + '.join(t.identity_columns)}): {_counts(t)}"]
         if t.columns_added or t.columns_removed:
             out.append("  columns " + "; ".join(filter(None, (
                 f"added: {', '.join(t.columns_added)}" if t.columns_added else "",
@@ -77,6 +75,22 @@ def render_diff_json(d: WorkbookDiff) -> str:
 
 def _count(items: list, word: str) -> str:
     return f"{len(items)} {word}{'s' * (len(items) != 1)}"
+
+
+def _counts(t: TableDiff) -> str:
+    return ", ".join(f"{len(x)} {word}" for x, word in ((t.added, "added"), (t.removed, "removed"),
+                                                        ({c.row_label() for c in t.changed}, "changed")) if x)
+
+
+def diff_figures(d: WorkbookDiff) -> list[str]:
+    """The comparison's key figures for a cover: the tables that changed, the totals that moved, the findings."""
+    changed = [f"{t.table}: {_counts(t)}" for t in d.tables if not t.empty]
+    return [
+        "Tables changed: " + ("; ".join(changed) if changed else "none"),
+        "Stated totals that moved: " + (", ".join(c.row_label() for c in d.totals_moved) or "none"),
+        f"Findings: {len(d.findings_new)} new in {PurePath(d.new).name}, {len(d.findings_fixed)} fixed since "
+        f"{PurePath(d.old).name} (the counts above are the new ones)",
+    ]
 
 
 def changes_sheet(d: WorkbookDiff) -> SheetContent:
