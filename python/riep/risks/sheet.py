@@ -62,6 +62,7 @@ def report_sheet(summary: RiskSummary, heat_map_png: bytes, size_px: tuple[int, 
         links=links,
         row_fills=fills,
         notes=notes,
+        page_breaks=[picture_row - top - 1],  # the heat map starts a page: printing never cuts the picture in two
         pictures=[Picture(anchor=f"A{picture_row}", png=heat_map_png, width_px=round(size_px[0] * 0.8),
                           height_px=round(size_px[1] * 0.8))],
     )
