@@ -107,3 +107,11 @@ def test_a_file_that_is_not_a_workbook_is_not_overwritten(tmp_path):
         write_records_workbook(dest, [], SheetContent(name="Findings", title="Findings", columns=[]))
     assert info.value.message.startswith("support_records.xlsx: exists and cannot be opened as a workbook")
     assert dest.read_text(encoding="utf-8") == "my own notes"
+
+
+def test_a_record_sheet_wraps_its_subtitle_and_heads_figures_on_their_side(generated):
+    ws = openpyxl.load_workbook(_book(generated))["Fenmarsh DC (illustrative)"]
+    assert "A2:H2" in {str(r) for r in ws.merged_cells.ranges} and ws["A2"].alignment.wrap_text  # never cut off
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=4).value == "Weeks since previous")
+    assert [ws.cell(row=head, column=c).alignment.horizontal for c in (1, 4)] == [None, "right"]  # over the figures
+    assert isinstance(ws.cell(row=head + 2, column=4).value, int)

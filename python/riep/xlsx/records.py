@@ -25,7 +25,7 @@ from riep.money import XL_LEFT_POUNDS, XL_POUNDS
 from riep.records.record import Grid, Item, Record
 from riep.records.sheet import INDEX_SHEET, MONEY_KEYS, index_sheet
 from riep.report.cover import Cover
-from riep.report.sheet_frame import frame_workbook, print_frame
+from riep.report.sheet_frame import frame_workbook, print_frame, span_text
 from riep.safetext import Formula
 from riep.sheets import Link, SheetContent
 from riep.table import col_letter
@@ -112,11 +112,17 @@ def _layout(record: Record, top: int) -> tuple[list[tuple[int, str, object, dict
     return entries, items, row
 
 
+def _numeric(g: Grid, j: int) -> bool:
+    """Column ``j`` of ``g`` holds figures only (its heading then stands over them, on the right)."""
+    values = [r[j] for r in g.rows if j < len(r) and r[j] not in (None, "")]
+    return bool(values) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+
 def _grid(ws: Worksheet, row: int, g: Grid) -> None:
     for j, name in enumerate(g.columns):
         c = put(ws.cell(row=row, column=j + 1), name)
         c.font, c.fill, c.border = font(bold=True), _HEAD, Border(bottom=_THIN)
-        c.alignment = Alignment(wrap_text=True, vertical="top")
+        c.alignment = Alignment(wrap_text=True, vertical="top", horizontal="right" if _numeric(g, j) else None)
         if j < len(_WIDTHS):
             fit_row(ws, row, name, _WIDTHS[j])
     if not g.rows:
@@ -157,6 +163,7 @@ def _record_sheet(wb: XlWorkbook, record: Record, notes: Notes, index: int) -> d
     put(ws["A2"], f"{kind.capitalize()}, {record.county_area}. Judged on {record.as_of:%d/%m/%Y} from "
                 f"{Path(record.file).name}. Status: {record.status}.{marker}")
     ws["A2"].font = font(italic=True, color="595959")
+    span_text(ws, 2, _WIDTHS)  # wrapped across the page: a long line is never cut off at the print area's edge
     entries, items, end = _layout(record, 4)
 
     def resolve(formula: str, ctx: dict) -> str:
