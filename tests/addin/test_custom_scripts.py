@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from bookjson import book_json, table_formulas
 
-from riep.excel.render import FILLS_SHEET
+from riep.excel.highlights import FILLS_SHEET
 from riep.excel.ribbon import BUTTONS
 from riep.findings import Severity
 from riep.jobs import all_jobs

@@ -15,7 +15,8 @@ import xlwings as xw
 from bookjson import book_json
 
 from riep.errors import RefusedError
-from riep.excel.render import FILLS_SHEET, apply_highlights, highlight_name, render_sheet
+from riep.excel.highlights import FILLS_SHEET, apply_highlights, highlight_name
+from riep.excel.render import render_sheet
 from riep.findings import FileReport, Finding, Severity
 from riep.money import XL_HEADROOM_K, XL_K
 from riep.safetext import Formula

@@ -7,6 +7,8 @@ and by classic desktop xlwings on Windows (:mod:`riep.excel.udfs`). Modules:
 - :mod:`riep.excel.functions`: the RIEP worksheet functions and the one Excel-error boundary;
 - :mod:`riep.excel.source`: the open workbook as a :class:`~riep.table.TableSource`;
 - :mod:`riep.excel.render`: :class:`~riep.sheets.SheetContent` written through the xlwings API;
+- :mod:`riep.excel.highlights`: the reported cells coloured, and their own colour given back;
+- :mod:`riep.excel.book`: the open workbook's sheets by name, and whether Office.js applies the calls;
 - :mod:`riep.excel.ribbon`: a ribbon button: run a job, write its sheets, highlight, alert;
 - :mod:`riep.excel.config`: the riep settings the add-in uses;
 - :mod:`riep.excel.server`: ``riep serve`` (certificate, environment, uvicorn);

@@ -16,10 +16,8 @@ charts 1.8; an older Excel keeps the sheet as written, with Excel's default page
 helper rows are xlwings' own (``rows.hidden``). Classic desktop xlwings runs no ribbon JavaScript:
 there the sheets keep Excel's default page set-up and chart colours.
 
-Only riep's own result sheets are replaced. Reported cells on the person's sheets get a fill
-colour and nothing else; the cells filled by the previous run of the same sheet get their
-own fill back first (kept on the hidden ``riep_fills`` sheet), so a fixed problem stops
-being highlighted and the person's own colours are never lost.
+Only riep's own result sheets are replaced. The cells a sheet reports on are coloured by
+:mod:`riep.excel.highlights`.
 """
 
 from __future__ import annotations
@@ -29,31 +27,23 @@ from pathlib import Path
 from typing import Any
 
 from riep.errors import RefusedError
+from riep.excel.book import on_server, sheet_named
 from riep.report.cover import Cover
 from riep.report.page import HEADER_MARGIN_IN, MARGIN_IN, TOP_MARGIN_IN, PageFrame
 from riep.report.sheet_frame import COVER_SHEET, write_cover
 from riep.safetext import Formula, quoted, visible
 from riep.sheets import Chart, SheetContent
 
-__all__ = ["render_sheet", "render_cover", "apply_highlights", "highlight_name", "is_result_sheet", "is_cover_sheet",
-           "FILLS_SHEET", "OwnFills", "PRINT_FRAME"]
+__all__ = ["render_sheet", "render_cover", "is_result_sheet", "is_cover_sheet", "refused", "PRINT_FRAME"]
 
 PRINT_FRAME = "riepPrintFrame"
-_BOLD = '&"-,Bold"'  # the partnership's name in bold at the top left, as the openpyxl writer prints it
 """The Office.js function of ``addin/static/js/ribbon.js`` that sets a sheet's page and its charts' colours."""
-
-
-def _on_server(book: Any) -> bool:
-    return getattr(getattr(book.app, "engine", None), "name", "") == "remote"
+_BOLD = '&"-,Bold"'  # the partnership's name in bold at the top left, as the openpyxl writer prints it
 
 
 def _width(book: Any, chars: float) -> float:
     """Column width: Office.js takes points, classic desktop Excel characters."""
-    return round((chars * 7 + 5) * 0.75, 2) if _on_server(book) else chars
-
-
-def _sheet(book: Any, name: str) -> Any | None:
-    return next((s for s in book.sheets if s.name.lower() == name.lower()), None)
+    return round((chars * 7 + 5) * 0.75, 2) if on_server(book) else chars
 
 
 def is_result_sheet(sheet: Any, content: SheetContent) -> bool:
@@ -61,11 +51,6 @@ def is_result_sheet(sheet: Any, content: SheetContent) -> bool:
     if content.table_name and any(t.name.lower() == content.table_name.lower() for t in sheet.tables):
         return True
     return sheet["A1"].value == content.title
-
-
-def highlight_name(content: SheetContent) -> str:
-    """The defined name remembering which cells a result sheet highlighted."""
-    return "_riep_" + "".join(ch if ch.isalnum() else "_" for ch in content.name) + "_cells"
 
 
 def _value(v: object) -> object:
@@ -85,7 +70,7 @@ def refused(name: str, book: Any) -> RefusedError:
 
 def _replace(book: Any, name: str, ours: bool) -> Any:
     """A new sheet ``name``, in the place of riep's earlier sheet of that name (else after the last sheet)."""
-    old = _sheet(book, name)
+    old = sheet_named(book, name)
     place: dict[str, Any] = {}
     if old is not None:
         if not ours:
@@ -106,7 +91,7 @@ def render_cover(book: Any, cover: Cover, sheets: list[str]) -> Any:
     wrapping, merged title rows, column widths and row heights."""
     from openpyxl import Workbook
 
-    old = _sheet(book, COVER_SHEET)
+    old = sheet_named(book, COVER_SHEET)
     ws = _replace(book, COVER_SHEET, old is not None and is_cover_sheet(old))
     made = Workbook()
     made.remove(made.active)
@@ -162,7 +147,7 @@ def _transcribe(book: Any, src: Any, ws: Any) -> None:
 def render_sheet(book: Any, c: SheetContent, organisation: str = "") -> Any:
     """Write ``c`` as a sheet of ``book``, replacing riep's earlier sheet of that name; returns the sheet. Its pages
     are headed with ``organisation`` and the sheet's title."""
-    old = _sheet(book, c.name)
+    old = sheet_named(book, c.name)
     ws = _replace(book, c.name, old is not None and is_result_sheet(old, c))
     ws["A1"].value = quoted(c.title)
     ws["A1"].font.bold = True
@@ -269,7 +254,7 @@ def _chart_look(ch: Chart) -> dict[str, Any]:
 def _print_frame(book: Any, ws: Any, frame: PageFrame, charts: list[dict[str, Any]] | None = None) -> None:
     """Ask the ribbon's ``riepPrintFrame`` (Office.js) to set ``ws``'s page and its charts' colours (xlwings Server
     only: classic desktop xlwings has no ribbon JavaScript to call)."""
-    if not _on_server(book):
+    if not on_server(book):
         return
     headers = frame.headers()
     margins = {"left": MARGIN_IN, "right": MARGIN_IN, "top": TOP_MARGIN_IN, "bottom": TOP_MARGIN_IN,
@@ -313,94 +298,10 @@ def _charts(ws: Any, c: SheetContent) -> None:
                               chart_type=f"{kind}_stacked" if ch.stacked else f"{kind}_clustered",
                               source=ws.range(f"{first}:{last}"), plot_by="columns", name=ch.title,
                               anchor=ws[ch.anchor])
-        if not _on_server(ws.book):
+        if not on_server(ws.book):
             continue  # classic desktop xlwings: Excel's own chart as it draws it
         chart.title = ch.title
         chart.legend.visible = len(ch.values) - len(ch.invisible_series) > 1
         chart.value_axis.number_format = "#,##0"
         if ch.kind == "bar":  # categories read top to bottom, as they stand in the sheet, the amounts underneath
             chart.category_axis.set(reverse_order=True, crosses="maximum")
-
-
-OwnFills = dict[str, dict[str, str]]
-"""The fills the person gave cells, as the ribbon sends them: sheet -> A1 address -> ``#RRGGBB``."""
-
-FILLS_SHEET = "riep_fills"
-"""The hidden sheet where riep keeps, for every cell it highlighted, the fill the cell had before."""
-
-_FILLS_HEADER = ["Result sheet", "Cell", "Own fill"]
-
-
-def _fill_records(book: Any) -> list[list[str]]:
-    """Rows of the hidden fills sheet: [result sheet, ``Sheet!A1``, own fill or ""]."""
-    ws = _sheet(book, FILLS_SHEET)
-    if ws is None:
-        return []
-    values = ws.used_range.value
-    rows = values if isinstance(values, list) and values and isinstance(values[0], list) else [values]
-    return [[str(v or "") for v in (row + ["", "", ""])[:3]] for row in rows[1:] if row and row[0]]
-
-
-def _own_fill(book: Any, sheet: Any, cell: str, fills: OwnFills | None) -> str:
-    """The fill a cell has now: from what the ribbon sent (Office.js), or read from Excel (classic xlwings)."""
-    if fills is not None or _on_server(book):
-        by_cell = next((v for k, v in (fills or {}).items() if k.lower() == sheet.name.lower()), {})
-        return str(by_cell.get(cell.upper(), "") or "")
-    rgb = sheet[cell].color
-    return "" if rgb is None else "#{:02X}{:02X}{:02X}".format(*rgb)
-
-
-def apply_highlights(book: Any, c: SheetContent, fills: OwnFills | None = None) -> None:
-    """Fill the cells ``c`` reports on (format only), first giving back their own fill to cells no longer reported.
-
-    Before riep first colours a cell it records the cell's own fill (``fills``, or read from
-    Excel) on the hidden :data:`FILLS_SHEET`; when a later run no longer reports the cell,
-    that fill is put back. Workbooks highlighted by an older riep remembered only the cells
-    (a defined name, ``_riep_<sheet>_cells``): those lose riep's fill as before.
-    """
-    wanted = {(link.sheet.lower(), link.cell.upper()) for links in c.highlights.values() for link in links}
-    records = _fill_records(book)
-    mine = {r[1]: r[2] for r in records if r[0].lower() == c.name.lower()}
-    others = {r[1].lower(): r[2] for r in records if r[0].lower() != c.name.lower()}
-    if not mine:
-        mine = {f"{sheet}!{cell}": "" for sheet, cell in _remembered(book, highlight_name(c))}
-    for where, own in mine.items():
-        sheet_name, cell = where.rsplit("!", 1)
-        if (sheet_name.lower(), cell.upper()) not in wanted and where.lower() not in others:
-            ws = _sheet(book, sheet_name)
-            if ws is not None:
-                ws[cell].color = own or None
-    kept: dict[str, str] = {}
-    for rgb, links in c.highlights.items():
-        for link in links:
-            ws = _sheet(book, link.sheet)
-            if ws is None:
-                continue
-            where = f"{ws.name}!{link.cell.upper()}"
-            known = next((v for k, v in mine.items() if k.lower() == where.lower()), None)
-            if known is None:
-                known = others.get(where.lower())
-            kept[where] = known if known is not None else _own_fill(book, ws, link.cell, fills)
-            ws[link.cell].color = f"#{rgb}"
-    rows = [r for r in records if r[0].lower() != c.name.lower()] + [[c.name, k, v] for k, v in kept.items()]
-    _write_fills(book, rows)
-
-
-def _write_fills(book: Any, rows: list[list[str]]) -> None:
-    ws = _sheet(book, FILLS_SHEET)
-    if ws is None:
-        if not rows:
-            return
-        ws = book.sheets.add(name=FILLS_SHEET, after=book.sheets[len(book.sheets) - 1])
-        ws.visible = False
-    else:
-        ws.clear_contents()
-    ws["A1"].value = [_FILLS_HEADER, *rows]
-
-
-def _remembered(book: Any, name: str) -> list[tuple[str, str]]:
-    for n in book.names:
-        if n.name.lower() == name.lower():
-            text = str(n.refers_to).lstrip("=").strip('"')
-            return [tuple(item.rsplit("!", 1)) for item in text.split(";") if "!" in item]  # type: ignore[misc]
-    return []

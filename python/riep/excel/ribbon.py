@@ -20,16 +20,8 @@ from riep.errors import InputError, RiepError
 from riep.excel import reports
 from riep.excel.config import settings
 from riep.excel.faults import fault_message
-from riep.excel.render import (
-    FILLS_SHEET,
-    OwnFills,
-    apply_highlights,
-    is_cover_sheet,
-    is_result_sheet,
-    refused,
-    render_cover,
-    render_sheet,
-)
+from riep.excel.highlights import FILLS_SHEET, OwnFills, apply_highlights
+from riep.excel.render import is_cover_sheet, is_result_sheet, refused, render_cover, render_sheet
 from riep.excel.source import BookSource, Formulas
 from riep.findings import FileReport
 from riep.jobs import all_jobs
