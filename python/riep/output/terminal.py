@@ -9,8 +9,9 @@ from rich.console import Console
 from rich.markup import escape as _escape
 from rich.table import Table
 
-from riep.findings import RunReport, Severity
+from riep.findings import RunReport, Severity, Summary
 from riep.safetext import visible
+from riep.wording import plural
 
 __all__ = ["render_terminal", "render_overview", "summary_line"]
 
@@ -25,14 +26,13 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 def summary_line(report: RunReport) -> str:
     """``2 files: 3 errors, 2 warnings, 4 notes; 1 file could not be read`` (a file run by several jobs counts once)."""
-    n = len({f.path for f in report.files})
-    e = sum(f.summary.errors for f in report.files)
-    w = sum(f.summary.warnings for f in report.files)
-    i = sum(f.summary.info for f in report.files)
+    counts = Summary(errors=sum(f.summary.errors for f in report.files),
+                     warnings=sum(f.summary.warnings for f in report.files),
+                     info=sum(f.summary.info for f in report.files))
+    text = f"{plural(len({f.path for f in report.files}), 'file')}: {counts.text()}"
     bad = len({f.path for f in report.files if f.error})
-    text = f"{n} file{'s' * (n != 1)}: {e} error{'s' * (e != 1)}, {w} warning{'s' * (w != 1)}, {i} note{'s' * (i != 1)}"
     if bad:
-        text += f"; {bad} file{'s' * (bad != 1)} could not be read"
+        text += f"; {plural(bad, 'file')} could not be read"
     return text
 
 
